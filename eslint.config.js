@@ -1,0 +1,59 @@
+// Flat ESLint config for the whole workspace. Each package runs `eslint .` from its own folder;
+// ESLint finds this file by walking up.
+import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", "**/.nx/**", "**/.cache/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.mjs"] } },
+    },
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: {
+      // Every package declares what it imports: sources only from "dependencies" (or optional
+      // peers), tests and config files may also use "devDependencies".
+      "import-x/no-extraneous-dependencies": [
+        "error",
+        {
+          devDependencies: [
+            "**/test/**",
+            "**/*.test.ts",
+            "**/*.test-d.ts",
+            "**/vitest.config.ts",
+            "tools/**",
+            "**/bench/**",
+          ],
+          peerDependencies: true,
+          optionalDependencies: false,
+          includeTypes: true,
+        },
+      ],
+      "import-x/no-cycle": "off",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/only-throw-error": "error",
+      "no-console": "error",
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Tooling and tests may print; libraries never do (they take a logger).
+    files: ["tools/**", "**/test/**", "**/bench/**", "**/*.mjs"],
+    rules: { "no-console": "off" },
+  },
+);

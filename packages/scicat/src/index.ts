@@ -1,0 +1,2 @@
+// @catkit/scicat is not built yet: this entry point exports nothing on purpose.
+export {};

@@ -1,0 +1,66 @@
+// The one vitest configuration every catkit package uses.
+//
+// - Workspace packages resolve to their TypeScript sources through the "@catkit/source" export
+//   condition, so tests never need a build first (TanStack's custom-condition pattern).
+// - Tests that need a real message broker are named `*.broker.test.ts`. They run in their own
+//   vitest project whose global setup starts Apache ActiveMQ (tools/activemq) and provides its
+//   address through `inject("activemq")`. A broker that cannot start fails the run: never a skip.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
+
+const conditions = ["@catkit/source", "import", "module", "node", "default"];
+const BROKER_TESTS = "**/*.broker.test.ts";
+const UNIT_TESTS = ["**/*.test.ts"];
+const SKIP_DIRS = new Set(["node_modules", "dist", ".nx", ".cache", "coverage"]);
+
+function hasBrokerTests(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some((e) =>
+    e.isDirectory()
+      ? !SKIP_DIRS.has(e.name) && hasBrokerTests(join(dir, e.name))
+      : e.name.endsWith(".broker.test.ts"),
+  );
+}
+
+/**
+ * Builds the vitest configuration for the package in `dir`.
+ *
+ * @example
+ * ```ts
+ * // packages/ids/vitest.config.ts
+ * import { catkitVitestConfig } from "../../tools/vitest/preset.ts";
+ * export default catkitVitestConfig(import.meta.dirname);
+ * ```
+ */
+export function catkitVitestConfig(dir: string): ViteUserConfig {
+  const broker = hasBrokerTests(dir);
+  return defineConfig({
+    root: dir,
+    resolve: { conditions },
+    ssr: { resolve: { conditions, externalConditions: conditions } },
+    test: {
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+      // Tests start real servers on port 0; unhandled errors must fail the run.
+      dangerouslyIgnoreUnhandledErrors: false,
+      projects: [
+        {
+          extends: true,
+          test: { name: "unit", include: UNIT_TESTS, exclude: [BROKER_TESTS, "**/node_modules/**", "**/dist/**"] },
+        },
+        ...(broker
+          ? [
+              {
+                extends: true,
+                test: {
+                  name: "broker",
+                  include: [BROKER_TESTS],
+                  globalSetup: [join(import.meta.dirname, "../activemq/vitest-global-setup.ts")],
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  });
+}
