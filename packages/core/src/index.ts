@@ -1,1 +1,72 @@
-export {};
+// @catkit/core: what every catkit protocol client is built on. Explicit named exports only.
+
+// errors
+export { CatkitError, isCatkitError, type CatkitErrorOptions } from "./errors/catkit-error.js";
+export { CatkitErrorCode, errorCodeDescriptions } from "./errors/error-codes.js";
+export { HttpError, type HttpErrorInit } from "./errors/http-error.js";
+export { AbortError, NetworkError, TimeoutError, type TimeoutPhase } from "./errors/transport-errors.js";
+export { AuthError, ConfigError, InvalidArgumentError, ResponseValidationError, type ConfigLocation } from "./errors/client-errors.js";
+export { redact, redactHeaders, redactUrl, redactValue, registerSecret } from "./errors/redact.js";
+export { toCatkitError, type ErrorContext } from "./errors/to-catkit-error.js";
+
+// transport
+export {
+  formBody,
+  isReplayable,
+  jsonBody,
+  requestUrl,
+  streamBody,
+  toParams,
+  type ByteSource,
+  type CatkitRequest,
+  type HttpMethod,
+  type RequestBody,
+  type RequestTimeouts,
+} from "./transport/request.js";
+export { header, type CatkitResponse } from "./transport/response.js";
+export type { Transport } from "./transport/transport.js";
+export { UndiciTransport, type UndiciTransportOptions } from "./transport/undici-transport.js";
+
+// pipeline and policies
+export { createPipeline, PHASES, type Phase, type Policy, type SendRequest } from "./pipeline/pipeline.js";
+export { authPolicy, tokenAs, type ApplyToken, type AuthPolicyOptions } from "./policies/auth-policy.js";
+export { backoffDelay, parseRetryAfter, sleep } from "./policies/backoff.js";
+export { logPolicy } from "./policies/log-policy.js";
+export { DEFAULT_RETRY, IDEMPOTENT_METHODS, NEVER_RETRY_STATUSES, type RetryOptions } from "./policies/retry-options.js";
+export { retryPolicy } from "./policies/retry-policy.js";
+export { userAgentPolicy } from "./policies/user-agent-policy.js";
+
+// auth
+export { bearerToken, type BearerTokenOptions } from "./auth/bearer-token.js";
+export type { AccessToken, Credential, GetTokenOptions } from "./auth/credential.js";
+export { jwtExpiry } from "./auth/jwt.js";
+export {
+  sessionCredential,
+  type SessionCredential,
+  type SessionCredentialOptions,
+  type SessionInfo,
+  type SessionSource,
+} from "./auth/session-credential.js";
+export { staticSession } from "./auth/static-credential.js";
+
+// bodies
+export { DEFAULT_MAX_BODY_BYTES, discardBody, peekBody, readBytes, readText } from "./body/read-body.js";
+export { formatIssues, readJson, validate } from "./body/read-json.js";
+export { expectStatus, httpErrorMapper, readErrorBody, type ErrorMapper, type ErrorResponse } from "./body/error-response.js";
+
+// client plumbing
+export { createClientContext, type ClientContext, type CoreClientOptions, type ServiceInfo } from "./client/client-context.js";
+
+// paging and progress
+export { collect } from "./paging/collect.js";
+export { pages, type ByPageOptions, type Page, type PagedIterable, type PageSource } from "./paging/paged-iterable.js";
+export { throttleProgress, type ProgressEvent, type ProgressListener } from "./progress/progress.js";
+
+// config
+export { configCandidates, type ConfigCandidates, type ConfigSearch } from "./config/config-files.js";
+export { parseIni, readIniFile, type IniSections } from "./config/ini-file.js";
+export { loadConfig, type ConfigDiagnostic, type LoadConfigOptions, type LoadedConfig, type SettingSource } from "./config/load-config.js";
+export { DEFAULT_SETTINGS, SETTINGS, type CatkitSettings, type SettingKey, type SettingSpec } from "./config/settings.js";
+
+// logging
+export { redactingLogger, silentLogger, type LogFn, type Logger } from "./logging/logger.js";

@@ -1,0 +1,28 @@
+import type { Readable } from "node:stream";
+import type { CatkitRequest } from "./request.js";
+
+/**
+ * A response as the transport returns it: status, headers and the raw body stream. Nothing is
+ * parsed or buffered; see readJson/readText for small bodies.
+ */
+export interface CatkitResponse {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Readable;
+  /** The request that produced it (after signing), for error messages. */
+  readonly request: CatkitRequest;
+}
+
+/**
+ * The first value of a header, or undefined.
+ *
+ * @example
+ * ```ts
+ * const length = header(response, "content-length");
+ * ```
+ */
+export function header(response: Pick<CatkitResponse, "headers">, name: string): string | undefined {
+  const value = response.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
