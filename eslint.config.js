@@ -52,6 +52,16 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Tests fake async APIs with plain async functions and pass methods around on purpose.
+    files: ["**/test/**", "**/*.test.ts", "**/*.test-d.ts"],
+    rules: {
+      "@typescript-eslint/require-await": "off",
+      "@typescript-eslint/unbound-method": "off",
+      // vitest asymmetric matchers (expect.objectContaining …) are typed any.
+      "@typescript-eslint/no-unsafe-assignment": "off",
+    },
+  },
+  {
     // Tooling and tests may print; libraries never do (they take a logger).
     files: ["tools/**", "**/test/**", "**/bench/**", "**/*.mjs"],
     rules: { "no-console": "off" },

@@ -15,6 +15,8 @@ import { ConfigError } from "../errors/client-errors.js";
 export type IniSections = Record<string, Record<string, string>>;
 
 const escapeValue = (value: string) => value.replace(/[\\;#]/g, (c) => `\\${c}`);
+// `ini` reads one line per key, so continuation newlines travel as a private-use character.
+const NEWLINE_MARK = "\uE000";
 
 function normalise(text: string, file: string): string {
   const out: string[] = [];
@@ -25,7 +27,7 @@ function normalise(text: string, file: string): string {
       return;
     }
     if (/^\s/.test(line) && lastKey) {
-      lastKey.value += `\n${line.trim()}`;
+      lastKey.value += `${NEWLINE_MARK}${line.trim()}`;
       out[lastKey.index] = `${lastKey.key} = ${escapeValue(lastKey.value)}`;
       out.push("");
       return;
@@ -63,7 +65,7 @@ export function parseIni(text: string, file: string): IniSections {
       throw new ConfigError(`"${name}" appears before any [section]; put settings under a section header`, { file, key: name });
     }
     const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(body)) values[key] = value === true ? "" : String(value);
+    for (const [key, value] of Object.entries(body)) values[key] = value === true ? "" : String(value).replaceAll(NEWLINE_MARK, "\n");
     sections[name] = values;
   }
   return sections;

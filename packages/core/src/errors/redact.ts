@@ -21,8 +21,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bBearer\s+[A-Za-z0-9\-._~+/]+=*/g, `Bearer ${MASK}`],
   // prose: "password: hunter2"
   [/\b(password|passwd)(\s*:\s*)(?!\[REDACTED\])[^\s,;&"']+/gi, `$1$2${MASK}`],
-  // a UUID right after "session id" in any spelling: ICAT/IDS error messages quote the session id
-  [new RegExp(`\\b(session[ _-]?id\\b[^0-9a-fA-F\\n]{0,16}?)(${UUID})`, "gi"), `$1${MASK}`],
+  // a UUID right after "session id" in any spelling: icat.server quotes the session id
+  // ("Unable to find user by sessionid: …", "Session id:… has expired")
+  [new RegExp(`\\b(session[ _-]?id\\b[\\s:="']*)(${UUID})`, "gi"), `$1${MASK}`],
+  // ids.server quotes whatever was sent: "The sessionId parameter '…' is not a valid UUID"
+  [/\b(session[ _-]?id parameter ')([^']*)(')/gi, `$1${MASK}$3`],
 ];
 
 // Exact secret values handed out by credentials. Bounded so a long-running service that
