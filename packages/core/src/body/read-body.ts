@@ -19,22 +19,30 @@ export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
  * const bytes = await readBytes(response, { maxBytes: 64 * 1024 });
  * ```
  */
-export async function readBytes(response: CatkitResponse, options: { maxBytes?: number } = {}): Promise<Buffer> {
+export function readBytes(response: CatkitResponse, options: { maxBytes?: number } = {}): Promise<Buffer> {
   const limit = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      response.body.destroy();
-      throw new CatkitError(
-        CatkitErrorCode.ResponseTooLarge,
-        `${response.request.method} ${redactUrl(requestUrl(response.request))}: response body exceeds ${limit} bytes; this call expects a small answer`,
+  const body = response.body;
+  // Plain events rather than `for await`: this runs once per control call, and the stream
+  // async iterator costs more than the work itself for small answers.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      body.off("data", onData);
+      body.destroy();
+      reject(
+        new CatkitError(
+          CatkitErrorCode.ResponseTooLarge,
+          `${response.request.method} ${redactUrl(requestUrl(response.request))}: response body exceeds ${limit} bytes; this call expects a small answer`,
+        ),
       );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
+    };
+    body.on("data", onData);
+    body.once("end", () => resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size)));
+    body.once("error", reject);
+  });
 }
 
 /**

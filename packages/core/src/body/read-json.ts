@@ -52,13 +52,15 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, what: s
 export async function readJson<S extends z.ZodType>(response: CatkitResponse, schema: S, options?: { maxBytes?: number }): Promise<z.output<S>>;
 export async function readJson(response: CatkitResponse, schema?: undefined, options?: { maxBytes?: number }): Promise<unknown>;
 export async function readJson(response: CatkitResponse, schema?: z.ZodType, options: { maxBytes?: number } = {}): Promise<unknown> {
-  const what = `${response.request.method} ${redactUrl(requestUrl(response.request))}`;
+  const what = () => `${response.request.method} ${redactUrl(requestUrl(response.request))}`;
   const text = await readText(response, options);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ResponseValidationError(`${what}: expected JSON, got ${JSON.stringify(text.slice(0, 80))}`, { issues: ["(root): not JSON"], url: what });
+    throw new ResponseValidationError(`${what()}: expected JSON, got ${JSON.stringify(text.slice(0, 80))}`, { issues: ["(root): not JSON"], url: what() });
   }
-  return schema ? validate(schema, value, what) : value;
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  return result.success ? result.data : validate(schema, value, what());
 }

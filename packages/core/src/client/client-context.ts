@@ -84,7 +84,9 @@ export function createClientContext(options: CoreClientOptions, service: Service
   const policies: Policy[] = [userAgentPolicy(options.userAgent ?? `${service.name}/${service.version}`)];
   if (options.retry !== false) policies.push(retryPolicy(options.retry ?? {}, logger));
   if (credential && service.auth) policies.push(authPolicy({ credential, ...service.auth }));
-  policies.push(logPolicy(logger), ...(options.policies ?? []));
+  // A silent logger needs no log policy: skip its per-request work entirely.
+  if (logger !== silentLogger) policies.push(logPolicy(logger));
+  policies.push(...(options.policies ?? []));
 
   return {
     baseUrl,

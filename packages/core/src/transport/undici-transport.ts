@@ -86,7 +86,8 @@ export class UndiciTransport implements Transport {
       headers["content-type"] ??= encoded.contentType;
       if (encoded.contentLength !== undefined) headers["content-length"] ??= String(encoded.contentLength);
     }
-    const context = { method: request.method, url: redactUrl(target), signal: request.signal };
+    // Built only when something fails: redacting a URL on every request costs throughput.
+    const context = () => ({ method: request.method, url: redactUrl(target), signal: request.signal });
     try {
       const res = await this.#getDispatcher().request({
         origin: target.origin,
@@ -101,11 +102,11 @@ export class UndiciTransport implements Transport {
       return {
         status: res.statusCode,
         headers: res.headers,
-        body: guardBody(res.body, (err) => toCatkitError(err, context)),
+        body: guardBody(res.body, (err) => toCatkitError(err, context())),
         request,
       };
     } catch (err) {
-      throw toCatkitError(err, context);
+      throw toCatkitError(err, context());
     }
   }
 
