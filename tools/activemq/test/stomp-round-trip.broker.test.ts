@@ -4,6 +4,9 @@ import { randomUUID } from "node:crypto";
 import stompit from "stompit";
 import { describe, expect, inject, it } from "vitest";
 
+// stompit's frames carry their STOMP headers at runtime; @types/stompit leaves them out.
+type MessageWithHeaders = stompit.Client.Message & { headers: Record<string, string> };
+
 function connect(host: string, port: number): Promise<stompit.Client> {
   return new Promise((resolve, reject) => {
     stompit.connect({ host, port, connectHeaders: { host: "localhost", "heart-beat": "0,0" } }, (err, client) =>
@@ -25,7 +28,7 @@ describe("ActiveMQ started by tools/activemq", () => {
         message.readString("utf-8", (readErr, text) => {
           if (readErr) return reject(readErr);
           client.ack(message);
-          resolve({ body: text ?? "", headers: message.headers as Record<string, unknown> });
+          resolve({ body: text ?? "", headers: (message as MessageWithHeaders).headers });
         });
       });
     });

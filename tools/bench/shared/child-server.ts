@@ -22,7 +22,7 @@ export function startChildServer(script: string, args: string[] = []): Promise<C
   const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench server exited early (code ${code})`)));
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       if (!line.startsWith("origin=")) return;
       resolve({
