@@ -61,6 +61,10 @@ switch (task) {
     // tests), unit/integration/broker tests, and publint on the built package.
     status = nx("run-many", "-t", "lint", "typecheck", "test", "test:build", `--parallel=${parallel}`, "--outputStyle=stream", ...rest);
     break;
+  case "affected":
+    // Only what the change touches, by Nx's project graph (base: $NX_BASE or main).
+    status = nx("affected", "-t", "lint", "typecheck", "test", "test:build", `--base=${process.env.NX_BASE ?? "main"}`, `--parallel=${parallel}`, "--outputStyle=stream", ...rest);
+    break;
   case "demo":
     status = nx("run", "@catkit/tools:demo", "--outputStyle=stream", ...rest);
     break;
