@@ -9,7 +9,11 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 
-const conditions = ["@catkit/source", "import", "module", "node", "default"];
+// Vite's default server conditions plus ours. Not "import"/"require": vitest hands these to its
+// workers as Node `--conditions`, and "import" would make a require() inside a CommonJS
+// dependency load that dependency's ESM build (seen with yazl → buffer-crc32). Vite adds
+// import/require by import kind itself.
+const conditions = ["@catkit/source", "module", "node", "development|production"];
 const BROKER_TESTS = "**/*.broker.test.ts";
 const UNIT_TESTS = ["**/*.test.ts"];
 const SKIP_DIRS = new Set(["node_modules", "dist", ".nx", ".cache", "coverage"]);
@@ -37,7 +41,7 @@ export function catkitVitestConfig(dir: string): ViteUserConfig {
   return defineConfig({
     root: dir,
     resolve: { conditions },
-    ssr: { resolve: { conditions, externalConditions: conditions } },
+    ssr: { resolve: { conditions, externalConditions: ["@catkit/source"] } },
     test: {
       testTimeout: 30_000,
       hookTimeout: 120_000,
