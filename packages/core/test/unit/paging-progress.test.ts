@@ -74,3 +74,29 @@ describe("throttleProgress", () => {
     expect(got).toEqual([1, 3, 4]);
   });
 });
+
+describe("pages iteration", () => {
+  it("stops fetching when a for-await loop breaks early", async () => {
+    const { iterable, fetched } = numbers(1000);
+    const seen: number[] = [];
+    for await (const n of iterable) {
+      seen.push(n);
+      if (n === 12) break;
+    }
+    expect(seen).toHaveLength(13);
+    expect(fetched).toEqual([0, 10]);
+  });
+
+  it("propagates a page fetch failure to the item loop", async () => {
+    const failing = pages<number, number>({
+      first: 0,
+      fetchPage: async (n) => {
+        if (n > 0) throw new Error("page 2 failed");
+        return { items: [1, 2], next: 1 };
+      },
+    });
+    const seen: number[] = [];
+    await expect((async () => { for await (const x of failing) seen.push(x); })()).rejects.toThrow("page 2 failed");
+    expect(seen).toEqual([1, 2]);
+  });
+});

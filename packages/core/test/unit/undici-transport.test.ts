@@ -15,7 +15,7 @@ describe("UndiciTransport on MockAgent", () => {
       .get(ORIGIN)
       .intercept({ path: "/icat/session?x=1", method: "POST" })
       .reply(200, (opts) => {
-        seen = { headers: opts.headers as Record<string, string>, body: String(opts.body) };
+        seen = { headers: opts.headers as Record<string, string>, body: typeof opts.body === "string" ? opts.body : "" };
         return '{"sessionId":"s"}';
       });
     const res = await transport.send({
