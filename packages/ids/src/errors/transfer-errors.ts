@@ -1,0 +1,79 @@
+// Errors found by the client while moving bytes, not reported by IDS.
+import { CatkitError, CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+
+/**
+ * The CRC32 computed over the bytes sent or received differs from the one IDS or ICAT gave.
+ * After a put, the datafile exists on the server (`datafileId`): delete it and upload again.
+ *
+ * @example
+ * ```ts
+ * catch (err) {
+ *   if (err instanceof IdsChecksumMismatchError && err.datafileId !== undefined) await ids.delete({ datafileIds: [err.datafileId] });
+ * }
+ * ```
+ */
+export class IdsChecksumMismatchError extends CatkitError {
+  static override readonly kind: string = "catkit.IdsChecksumMismatchError";
+  /** The checksum computed locally, lowercase hex. */
+  readonly actual: string;
+  /** The checksum expected (from IDS or ICAT), lowercase hex. */
+  readonly expected: string;
+  readonly datafileId: number | undefined;
+  constructor(message: string, init: CatkitErrorOptions & { actual: string; expected: string; datafileId?: number }) {
+    super(CatkitErrorCode.IdsChecksumMismatch, message, init);
+    this.actual = init.actual;
+    this.expected = init.expected;
+    this.datafileId = init.datafileId;
+  }
+  protected override details(): Record<string, unknown> {
+    return { actual: this.actual, expected: this.expected, ...(this.datafileId === undefined ? {} : { datafileId: this.datafileId }) };
+  }
+}
+
+/**
+ * The number of bytes transferred differs from the size announced (Content-Length, ICAT
+ * fileSize, or the size IDS reports after a put).
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (err instanceof IdsSizeMismatchError) console.error(err.actual, "bytes instead of", err.expected); }
+ * ```
+ */
+export class IdsSizeMismatchError extends CatkitError {
+  static override readonly kind: string = "catkit.IdsSizeMismatchError";
+  readonly actual: number;
+  readonly expected: number;
+  readonly datafileId: number | undefined;
+  constructor(message: string, init: CatkitErrorOptions & { actual: number; expected: number; datafileId?: number }) {
+    super(CatkitErrorCode.IdsSizeMismatch, message, init);
+    this.actual = init.actual;
+    this.expected = init.expected;
+    this.datafileId = init.datafileId;
+  }
+  protected override details(): Record<string, unknown> {
+    return { actual: this.actual, expected: this.expected, ...(this.datafileId === undefined ? {} : { datafileId: this.datafileId }) };
+  }
+}
+
+/**
+ * The data did not come online before the restore timeout. `lastStatus` is what getStatus said
+ * last.
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (err instanceof IdsRestoreTimeoutError) console.error("still", err.lastStatus); }
+ * ```
+ */
+export class IdsRestoreTimeoutError extends CatkitError {
+  static override readonly kind: string = "catkit.IdsRestoreTimeoutError";
+  readonly lastStatus: string | undefined;
+  readonly timeoutMs: number;
+  constructor(message: string, init: CatkitErrorOptions & { lastStatus?: string; timeoutMs: number }) {
+    super(CatkitErrorCode.IdsRestoreTimeout, message, init);
+    this.lastStatus = init.lastStatus;
+    this.timeoutMs = init.timeoutMs;
+  }
+  protected override details(): Record<string, unknown> {
+    return { timeoutMs: this.timeoutMs, ...(this.lastStatus === undefined ? {} : { lastStatus: this.lastStatus }) };
+  }
+}
