@@ -1,0 +1,12 @@
+// One catkit download in its own process (measured with /usr/bin/time -v by run.ts). Prints
+// {"seconds": <transfer time>} on stdout.
+import { IdsClient } from "@catkit/ids";
+
+const [url, sessionId, datafileId, destination, checksum] = process.argv.slice(2);
+if (!url || !sessionId || !datafileId || !destination) throw new Error("usage: catkit-download.ts <url> <sessionId> <datafileId> <destination> [checksum]");
+const ids = new IdsClient({ url, credential: sessionId });
+const started = performance.now();
+const result = await ids.download({ datafileIds: [Number(datafileId)] }, destination, checksum ? { checksum } : {});
+const seconds = (performance.now() - started) / 1000;
+await ids.close();
+process.stdout.write(`${JSON.stringify({ seconds, bytes: result.size, checksum: result.checksum })}\n`);
