@@ -157,5 +157,6 @@ export function likeToRegExp(pattern: string, escape: string | undefined): RegEx
 }
 
 function escapeRegExp(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  // With the "u" flag only syntax characters may be escaped; an escaped "-" is a SyntaxError.
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

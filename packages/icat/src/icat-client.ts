@@ -1,0 +1,166 @@
+// IcatClient: python-icat's Client over ICAT's REST API, typed end to end. A thin class: each
+// method delegates to a function in operations/ (or paginate.ts, ids-conveniences.ts), which hold
+// the logic and can be used directly with a context. Sessions and construction live in the base
+// class (icat-session-client.ts).
+import { InvalidArgumentError, type PagedIterable } from "@catkit/core";
+import type { DownloadOptions, DownloadResult, GetDataOptions, IdsClient, IdsData, PrepareDataOptions, PutSource, RestoreWaitOptions, SelectionInput } from "@catkit/ids";
+import type { CheckGetOptions } from "./client-types.js";
+import type { EntityRef, EntityUpdate } from "./entities/entity-input.js";
+import { tagEntity } from "./entities/entity-tag.js";
+import { IcatSessionClient } from "./icat-session-client.js";
+import { putDatafile, toDataTarget, type IcatDataTarget, type NewDatafile, type PutDataOptions } from "./ids-conveniences.js";
+import type { AnyEntity, Datafile, EntityMap, EntityName } from "./model/index.js";
+import { deleteItems, writeItem, writeItems } from "./operations/entity-args.js";
+import { get, type GetOptions } from "./operations/get.js";
+import type { CallOptions } from "./operations/icat-context.js";
+import { assertedSearch, search, type AssertOptions, type ExactlyOne } from "./operations/search.js";
+import { searchMatching, type MatchOptions } from "./operations/search-matching.js";
+import { deleteEntities, write } from "./operations/write.js";
+import { paginate, searchChunked, type PaginateOptions, type SearchChunkedOptions } from "./paginate.js";
+import type { Query } from "./query/index.js";
+
+/**
+ * A client of ICAT's REST API (icat.server 4.x–6.x; entity model of 6.2), with python-icat's
+ * calls and helpers, typed results, paging, and IDS data calls when an IDS is configured.
+ *
+ * @example
+ * ```ts
+ * const icat = new IcatClient({ url: "https://icat.example.org/icat", idsUrl: "https://icat.example.org/ids" });
+ * await icat.login("db", { username: "nbour", password: "secret" });
+ * const [inv] = await icat.assertedSearch(new Query("Investigation", { conditions: { name: eq("12100409-ST") } }));
+ * console.log(inv.title);
+ * ```
+ */
+export class IcatClient extends IcatSessionClient {
+  // ---- search and get -------------------------------------------------------------------------
+
+  /** A new, not yet created object of `type` (python-icat client.new): it knows its type. */
+  new<E extends EntityName>(type: E, fields: EntityMap[E] = {}): EntityMap[E] {
+    return tagEntity(type, fields);
+  }
+
+  /** Searches with a Query (rows typed by it) or a query string, JPQL-style or concise. */
+  search<E extends EntityName, R>(query: Query<E, R>, options?: CallOptions): Promise<R[]>;
+  search(query: string, options?: CallOptions): Promise<unknown[]>;
+  search(query: Query<EntityName, unknown> | string, options?: CallOptions): Promise<unknown[]> {
+    return search(this.icatContext, query, options);
+  }
+
+  /** Searches and checks the number of results: exactly one (typed as a one-element tuple) unless `min`/`max` say otherwise. */
+  assertedSearch<E extends EntityName, R>(query: Query<E, R>, options?: ExactlyOne): Promise<[R]>;
+  assertedSearch<E extends EntityName, R>(query: Query<E, R>, options: AssertOptions): Promise<R[]>;
+  assertedSearch(query: string, options?: ExactlyOne): Promise<[unknown]>;
+  assertedSearch(query: string, options: AssertOptions): Promise<unknown[]>;
+  assertedSearch(query: Query<EntityName, unknown> | string, options?: AssertOptions): Promise<unknown[]> {
+    return assertedSearch(this.icatContext, query, options);
+  }
+
+  /** The object whose unique key matches `entity`'s (python-icat searchMatching). */
+  async searchMatching<E extends EntityName>(type: E, entity: EntityMap[E], options?: MatchOptions): Promise<EntityMap[E]> {
+    return (await searchMatching(this.icatContext, type, entity as Readonly<Record<string, unknown>>, options)) as EntityMap[E];
+  }
+
+  /** One object by id, with relations to include (`"1"` or paths); or `get("Dataset INCLUDE 1", id)`. */
+  get<E extends EntityName, const O extends GetOptions = Record<never, never>>(entity: E, id: number, options?: CheckGetOptions<E, O>): Promise<EntityMap[E]>;
+  get(query: string, id: number, options?: CallOptions): Promise<AnyEntity>;
+  get(entity: string, id: number, options?: GetOptions): Promise<AnyEntity> {
+    return get(this.icatContext, entity, id, options);
+  }
+
+  /** Pages through a search (ORDER BY id added when missing, pages capped at maxEntities). */
+  paginate<E extends EntityName, R>(query: Query<E, R>, options?: PaginateOptions): PagedIterable<R>;
+  paginate(query: string, options?: PaginateOptions): PagedIterable<unknown>;
+  paginate(query: Query<EntityName, unknown> | string, options?: PaginateOptions): PagedIterable<unknown> {
+    return paginate(this.icatContext, query, options);
+  }
+
+  /** python-icat searchChunked: `skip`, `count`, `chunkSize` (≥ 2); the query's order is kept. */
+  searchChunked<E extends EntityName, R>(query: Query<E, R>, options?: SearchChunkedOptions): PagedIterable<R>;
+  searchChunked(query: string, options?: SearchChunkedOptions): PagedIterable<unknown>;
+  searchChunked(query: Query<EntityName, unknown> | string, options?: SearchChunkedOptions): PagedIterable<unknown> {
+    return searchChunked(this.icatContext, query, options);
+  }
+
+  // ---- create, update, delete ----------------------------------------------------------------
+
+  /** Creates one object (with new one-to-many children) and returns its id. */
+  create<E extends EntityName>(type: E, entity: EntityMap[E], options?: CallOptions): Promise<number>;
+  create(entity: AnyEntity, options?: CallOptions): Promise<number>;
+  async create(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<number> {
+    const [id] = await write(this.icatContext, [writeItem(first, second)], "create", typeof first === "string" ? third : (second as CallOptions));
+    if (id === undefined) throw new InvalidArgumentError("ICAT created nothing", { argument: "entity" });
+    return id;
+  }
+
+  /** Creates objects in one transaction and returns their ids, in order. */
+  createMany<E extends EntityName>(type: E, entities: readonly EntityMap[E][], options?: CallOptions): Promise<number[]>;
+  createMany(entities: readonly AnyEntity[], options?: CallOptions): Promise<number[]>;
+  createMany(first: string | readonly AnyEntity[], second?: unknown, third?: CallOptions): Promise<number[]> {
+    return write(this.icatContext, writeItems(first, second), "create", typeof first === "string" ? third : (second as CallOptions));
+  }
+
+  /** Updates an object's attributes and many-to-one relations (`null` clears a field). */
+  update<E extends EntityName>(type: E, entity: EntityUpdate<E>, options?: CallOptions): Promise<void>;
+  update(entity: AnyEntity, options?: CallOptions): Promise<void>;
+  async update(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<void> {
+    await write(this.icatContext, [writeItem(first, second)], "update", typeof first === "string" ? third : (second as CallOptions));
+  }
+
+  /** Deletes an object and, in cascade, what depends on it. */
+  delete<E extends EntityName>(type: E, idOrEntity: number | { readonly id?: number | undefined }, options?: CallOptions): Promise<void>;
+  delete(entity: AnyEntity | EntityRef, options?: CallOptions): Promise<void>;
+  delete(first: string | AnyEntity | EntityRef, second?: unknown, third?: CallOptions): Promise<void> {
+    const items = typeof first === "string" ? deleteItems(first, [second]) : deleteItems([first], undefined);
+    return deleteEntities(this.icatContext, items, typeof first === "string" ? third : (second as CallOptions));
+  }
+
+  /** Deletes objects in one transaction. */
+  deleteMany<E extends EntityName>(type: E, idsOrEntities: readonly (number | { readonly id?: number | undefined })[], options?: CallOptions): Promise<void>;
+  deleteMany(entities: readonly (AnyEntity | EntityRef)[], options?: CallOptions): Promise<void>;
+  deleteMany(first: string | readonly (AnyEntity | EntityRef)[], second?: unknown, third?: CallOptions): Promise<void> {
+    return deleteEntities(this.icatContext, deleteItems(first, second), typeof first === "string" ? third : (second as CallOptions));
+  }
+
+  // ---- IDS -----------------------------------------------------------------------------------
+
+  /** Uploads a file through IDS and returns the Datafile IDS created, read back from ICAT. */
+  async putData(source: PutSource, datafile: NewDatafile, options?: PutDataOptions): Promise<Datafile> {
+    const id = await putDatafile(this.ids, source, datafile, options);
+    return this.get("Datafile", id, options?.signal ? { signal: options.signal } : {});
+  }
+
+  /** The data as a stream: one file, or a zip (python-icat getData). */
+  getData(objects: IcatDataTarget, options?: GetDataOptions): Promise<IdsData> {
+    return this.ids.getData(toDataTarget(objects), options);
+  }
+
+  /** A getData URL (it carries the session id: keep it secret). */
+  getDataUrl(objects: IcatDataTarget, options?: Parameters<IdsClient["getDataUrl"]>[1]): Promise<string> {
+    return this.ids.getDataUrl(toDataTarget(objects), options);
+  }
+
+  /** Downloads to a file, with resume, size and CRC32 checks. */
+  download(objects: IcatDataTarget, destination: string, options?: DownloadOptions): Promise<DownloadResult> {
+    return this.ids.download(toDataTarget(objects), destination, options);
+  }
+
+  /** Asks IDS to prepare the data; returns the preparedId for getData. */
+  prepareData(objects: Exclude<IcatDataTarget, string>, options?: PrepareDataOptions): Promise<string> {
+    return this.ids.prepareData(toDataTarget(objects) as SelectionInput, options);
+  }
+
+  /** True once prepared data is online. */
+  isDataPrepared(preparedId: string, options?: CallOptions): Promise<boolean> {
+    return this.ids.isPrepared(preparedId, options);
+  }
+
+  /** Restores archived data and waits until it is ONLINE (python-icat restoreData). */
+  restoreData(objects: IcatDataTarget, options?: RestoreWaitOptions): Promise<void> {
+    return this.ids.restoreAndWait(toDataTarget(objects), options);
+  }
+
+  /** Deletes the data from IDS storage and its Datafiles from ICAT. */
+  deleteData(objects: Exclude<IcatDataTarget, string>, options?: CallOptions): Promise<void> {
+    return this.ids.delete(toDataTarget(objects) as SelectionInput, options);
+  }
+}
