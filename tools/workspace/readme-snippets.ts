@@ -1,11 +1,13 @@
 // Compiles the ```ts code blocks of a package README, so that quick starts and examples keep
-// working as the code changes (Azure SDK's snippets check). Each block is its own module; a
-// README may declare the free identifiers its examples use in a hidden prelude:
+// working as the code changes (Azure SDK's snippets check). Each block is its own module. A
+// README declares the free identifiers its examples use in a hidden prelude, compiled as a
+// global declarations file (so a block that declares the same name itself simply shadows it;
+// types come in as `import("@catkit/ids").IdsClient`, not with import statements):
 //   <!-- snippet-prelude
 //   declare const sessionId: string;
+//   declare module "pino" { … }
 //   -->
-// Ambient declarations (`declare module "pino" { … }`) go in a hidden snippet-ambient comment,
-// compiled as a .d.ts beside the snippets. Blocks fenced as ```ts no-check are not compiled.
+// Blocks fenced as ```ts no-check are not compiled.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
@@ -24,15 +26,14 @@ export interface Snippet {
  * const { snippets, prelude } = extractSnippets(readFileSync("README.md", "utf8"));
  * ```
  */
-export function extractSnippets(markdown: string): { snippets: Snippet[]; prelude: string; ambient: string } {
+export function extractSnippets(markdown: string): { snippets: Snippet[]; prelude: string } {
   const prelude = /<!--\s*snippet-prelude\n([\s\S]*?)-->/.exec(markdown)?.[1] ?? "";
-  const ambient = /<!--\s*snippet-ambient\n([\s\S]*?)-->/.exec(markdown)?.[1] ?? "";
   const snippets: Snippet[] = [];
   const fence = /^```ts\s*\n([\s\S]*?)^```/gm;
   for (let m = fence.exec(markdown); m; m = fence.exec(markdown)) {
     snippets.push({ line: markdown.slice(0, m.index).split("\n").length + 1, code: m[1] ?? "" });
   }
-  return { snippets, prelude, ambient };
+  return { snippets, prelude };
 }
 
 /**
@@ -45,20 +46,19 @@ export function extractSnippets(markdown: string): { snippets: Snippet[]; prelud
  * ```
  */
 export function checkReadmeSnippets(packageDir: string): string[] {
-  const { snippets, prelude, ambient } = extractSnippets(readFileSync(join(packageDir, "README.md"), "utf8"));
+  const { snippets, prelude } = extractSnippets(readFileSync(join(packageDir, "README.md"), "utf8"));
   const dir = join(packageDir, "node_modules", ".readme-snippets");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const preludeLines = prelude.split("\n").length;
   const files = snippets.map((s, i) => {
     const file = join(dir, `snippet-${i}.ts`);
-    writeFileSync(file, `${prelude}\n${s.code}\nexport {};\n`);
+    writeFileSync(file, `${s.code}\nexport {};\n`);
     return { file, snippet: s };
   });
-  const ambientFile = join(dir, "ambient.d.ts");
-  writeFileSync(ambientFile, ambient);
+  const preludeFile = join(dir, "prelude.d.ts");
+  writeFileSync(preludeFile, prelude);
   const program = ts.createProgram(
-    [ambientFile, ...files.map((f) => f.file)],
+    [preludeFile, ...files.map((f) => f.file)],
     {
       target: ts.ScriptTarget.ES2023,
       module: ts.ModuleKind.NodeNext,
@@ -77,9 +77,11 @@ export function checkReadmeSnippets(packageDir: string): string[] {
   );
   const byFile = new Map(files.map((f) => [f.file, f.snippet]));
   return ts.getPreEmitDiagnostics(program).flatMap((d) => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    if (d.file?.fileName === preludeFile) return [`README.md (snippet-prelude): ${message}`];
     const snippet = d.file ? byFile.get(d.file.fileName) : undefined;
     if (!snippet || !d.file || d.start === undefined) return []; // errors inside the package itself are typecheck's job
     const { line } = d.file.getLineAndCharacterOfPosition(d.start);
-    return [`README.md:${snippet.line + line - preludeLines}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`];
+    return [`README.md:${snippet.line + line}: ${message}`];
   });
 }

@@ -10,8 +10,7 @@ const documented = readdirSync(packagesDir).filter((p) => existsSync(join(packag
 describe("README snippets", () => {
   it("extracts blocks, line numbers and the prelude", () => {
     const md = "# x\n<!-- snippet-prelude\ndeclare const a: number;\n-->\n```ts\nconst b = a;\n```\n```ts no-check\nnope\n```\n";
-    const { snippets, prelude, ambient } = extractSnippets(md);
-    expect(ambient).toBe("");
+    const { snippets, prelude } = extractSnippets(md);
     expect(prelude.trim()).toBe("declare const a: number;");
     expect(snippets).toEqual([{ line: 6, code: "const b = a;\n" }]);
   });
