@@ -52,10 +52,11 @@ export { staticSession } from "./auth/static-credential.js";
 // bodies
 export { DEFAULT_MAX_BODY_BYTES, discardBody, peekBody, readBytes, readText } from "./body/read-body.js";
 export { formatIssues, readJson, validate } from "./body/read-json.js";
-export { expectStatus, httpErrorMapper, readErrorBody, type ErrorMapper, type ErrorResponse } from "./body/error-response.js";
+export { errorBodyMapper, expectStatus, httpErrorMapper, readErrorBody, type ErrorMapper, type ErrorResponse } from "./body/error-response.js";
 
 // client plumbing
 export { createClientContext, type ClientContext, type CoreClientOptions, type ServiceInfo } from "./client/client-context.js";
+export { serviceRequester, type Params, type ServiceRequest, type ServiceRequestPolicy } from "./client/service-request.js";
 
 // paging and progress
 export { collect } from "./paging/collect.js";

@@ -4,7 +4,7 @@
 import { createClientContext, InvalidArgumentError, tokenAs, UndiciTransport, type Credential, type SessionCredential } from "@catkit/core";
 import { IdsClient } from "@catkit/ids";
 import type { IcatClientOptions } from "./icat-client-options.js";
-import type { CallOptions, IcatContext } from "./operations/icat-context.js";
+import { ICAT_SERVICE, type CallOptions, type IcatContext } from "./operations/icat-context.js";
 import { getSession, isLoggedIn, logoutSession, refreshSession, type LoginCredentials, type SessionInfo } from "./operations/session-calls.js";
 import { properties, version, type IcatProperties } from "./operations/server-info.js";
 import { CredentialSlot } from "./session/credential-slot.js";
@@ -38,7 +38,7 @@ export class IcatSessionClient {
     this.#refreshWindowMs = options.refreshWindowMs;
     const core = createClientContext(
       { ...options, credential: this.#slot, ...(transport ? { transport } : {}) },
-      { name: "catkit-icat", version: ICAT_CLIENT_VERSION, auth: { apply: tokenAs.sessionParam("sessionId"), isAuthFailure: isIcatSessionFailure } },
+      { name: "catkit-icat", version: ICAT_CLIENT_VERSION, auth: { apply: tokenAs.sessionParam("sessionId"), isAuthFailure: isIcatSessionFailure }, ...ICAT_SERVICE },
     );
     this.icatContext = { core };
     const given = options.credential;

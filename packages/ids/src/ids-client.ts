@@ -8,7 +8,7 @@ import { resolveTarget, type DataTarget } from "./operations/data-target.js";
 import { getData, getDataUrl, type DataRequestOptions, type GetDataOptions, type IdsData } from "./operations/get-data.js";
 import { getLink } from "./operations/get-link.js";
 import { applyIdsSession, isIdsSessionFailure } from "./operations/ids-auth.js";
-import type { CallOptions, IdsContext } from "./operations/ids-context.js";
+import { IDS_SERVICE, type CallOptions, type IdsContext } from "./operations/ids-context.js";
 import { isPrepared, prepareData, type PrepareDataOptions } from "./operations/prepare-data.js";
 import type { DataStatus, DatafileIds, ServiceStatus } from "./operations/response-schemas.js";
 import { getIcatUrl, getServiceStatus, isReadOnly, isTwoLevel, ping } from "./operations/server-info.js";
@@ -46,6 +46,7 @@ export class IdsClient {
       name: "catkit-ids",
       version: IDS_CLIENT_VERSION,
       auth: { apply: applyIdsSession, isAuthFailure: isIdsSessionFailure },
+      ...IDS_SERVICE,
     });
     this.#ctx = { core, maxUrlLength };
   }

@@ -2,6 +2,7 @@
 // the small error body (JSON when it parses, text otherwise), then let the protocol pick the
 // error class from it (ICAT and IDS put `{code, message}` there). Shared here so no protocol
 // package re-implements it.
+import type { z } from "zod";
 import { HttpError } from "../errors/http-error.js";
 import { requestUrl } from "../transport/request.js";
 import type { CatkitResponse } from "../transport/response.js";
@@ -45,6 +46,27 @@ export async function readErrorBody(response: CatkitResponse, maxBytes = 64 * 10
 
 /** The default mapper: a plain {@link HttpError}. */
 export const httpErrorMapper: ErrorMapper = (r) => new HttpError({ status: r.status, method: r.method, url: r.url, body: r.body });
+
+/**
+ * An ErrorMapper for services whose error bodies have a known shape (ICAT's and IDS's
+ * `{code, message}`): `toError` picks the typed error from the parsed body; a body of another
+ * shape (a proxy's HTML page, an empty 502) or an unknown code gives a plain HttpError.
+ *
+ * @example
+ * ```ts
+ * const idsErrorMapper = errorBodyMapper(z.object({ code: z.string(), message: z.string() }), (body, r) =>
+ *   body.code === "NotFoundException" ? new IdsNotFoundError({ ...r, idsCode: body.code, idsMessage: body.message }) : undefined);
+ * ```
+ */
+export function errorBodyMapper<S extends z.ZodType>(
+  schema: S,
+  toError: (body: z.output<S>, response: ErrorResponse) => Error | undefined,
+): ErrorMapper {
+  return (response) => {
+    const parsed = schema.safeParse(response.body);
+    return (parsed.success ? toError(parsed.data, response) : undefined) ?? httpErrorMapper(response);
+  };
+}
 
 /**
  * Returns the response when its status is one of `expected` (default: any 2xx); otherwise reads

@@ -13,6 +13,8 @@ import { retryPolicy } from "../policies/retry-policy.js";
 import { userAgentPolicy } from "../policies/user-agent-policy.js";
 import type { Transport } from "../transport/transport.js";
 import { UndiciTransport, type UndiciTransportOptions } from "../transport/undici-transport.js";
+import type { CatkitResponse } from "../transport/response.js";
+import { serviceRequester, type ServiceRequest, type ServiceRequestPolicy } from "./service-request.js";
 
 /** Options every catkit client accepts. */
 export interface CoreClientOptions {
@@ -33,7 +35,7 @@ export interface CoreClientOptions {
 }
 
 /** What a protocol package tells the context about itself. */
-export interface ServiceInfo {
+export interface ServiceInfo extends ServiceRequestPolicy {
   /** e.g. "catkit-ids" */
   name: string;
   version: string;
@@ -49,6 +51,8 @@ export interface ClientContext {
   readonly credential: Credential | undefined;
   /** Sends through the pipeline; any status comes back as a response. */
   readonly send: SendRequest;
+  /** Sends a service call (path, query, form) and returns it once its status is expected; otherwise throws the service's typed error. */
+  readonly request: (request: ServiceRequest) => Promise<CatkitResponse>;
   /** Absolute URL of a path relative to the base ("getData" → ".../ids/getData"). */
   url(path: string): string;
   /** Closes the transport if the context created it. */
@@ -88,12 +92,15 @@ export function createClientContext(options: CoreClientOptions, service: Service
   if (logger !== silentLogger) policies.push(logPolicy(logger));
   policies.push(...(options.policies ?? []));
 
+  const send = createPipeline(transport, policies);
+  const url = (path: string) => new URL(path.replace(/^\/+/, ""), baseUrl).toString();
   return {
     baseUrl,
     logger,
     credential,
-    send: createPipeline(transport, policies),
-    url: (path) => new URL(path.replace(/^\/+/, ""), baseUrl).toString(),
+    send,
+    request: serviceRequester({ send, url, credential }, service),
+    url,
     close: async () => {
       if (ownsTransport) await transport.close();
     },

@@ -1,7 +1,7 @@
 // Picks the error class from ICAT's `{code, message, offset}` body. The code decides, not the
 // status: SESSION and INSUFFICIENT_PRIVILEGES are both 403, OBJECT_ALREADY_EXISTS and VALIDATION
 // both 412 (icat-ids.md §1.6), and a proxy's 502 page is no ICAT error at all.
-import { HttpError, type ErrorMapper, type ErrorResponse } from "@catkit/core";
+import { errorBodyMapper, type ErrorMapper } from "@catkit/core";
 import { z } from "zod";
 import {
   IcatBadParameterError,
@@ -30,28 +30,22 @@ const BY_CODE: Readonly<Record<string, new (init: IcatErrorInit) => IcatError>> 
 };
 
 /**
- * Builds the typed error for a failed ICAT response; a body that is not ICAT's JSON gives a
- * plain HttpError.
+ * Builds the typed error for a failed ICAT response; a body that is not ICAT's JSON, or an
+ * unknown code, gives a plain HttpError (core's errorBodyMapper).
  *
  * @example
  * ```ts
  * const res = await expectStatus(await ctx.send(request), [200], icatErrorMapper);
  * ```
  */
-export const icatErrorMapper: ErrorMapper = (response: ErrorResponse) => {
-  const parsed = IcatErrorBody.safeParse(response.body);
-  const ErrorClass = parsed.success ? BY_CODE[parsed.data.code] : undefined;
-  if (!parsed.success || ErrorClass === undefined) {
-    return new HttpError({ status: response.status, method: response.method, url: response.url, body: response.body });
-  }
+export const icatErrorMapper: ErrorMapper = errorBodyMapper(IcatErrorBody, (body, response) => {
+  const ErrorClass = BY_CODE[body.code];
+  if (ErrorClass === undefined) return undefined;
   return new ErrorClass({
-    status: response.status,
-    method: response.method,
-    url: response.url,
-    icatCode: parsed.data.code,
-    icatMessage: parsed.data.message,
+    ...response,
+    icatCode: body.code,
+    icatMessage: body.message,
     // IcatExceptionMapper writes offset only when it is >= 0.
-    offset: parsed.data.offset !== undefined && parsed.data.offset >= 0 ? parsed.data.offset : undefined,
-    body: response.body,
+    offset: body.offset !== undefined && body.offset >= 0 ? body.offset : undefined,
   });
-};
+});

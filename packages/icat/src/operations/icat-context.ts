@@ -2,16 +2,7 @@
 // logging) plus one helper that builds, sends and checks a request. ICAT takes `sessionId` as a
 // query parameter on GET and DELETE and as a form field on POST (ICATRest.java), which is what
 // core's tokenAs.sessionParam does when the auth policy signs the request.
-import {
-  AuthError,
-  expectStatus,
-  formBody,
-  toParams,
-  type CatkitResponse,
-  type ClientContext,
-  type HttpMethod,
-  type RetryOptions,
-} from "@catkit/core";
+import type { CatkitResponse, ClientContext, Params, ServiceRequest, ServiceRequestPolicy } from "@catkit/core";
 import { icatErrorMapper } from "../errors/icat-error-mapper.js";
 
 /**
@@ -41,40 +32,32 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
+export type { Params };
+
 /**
- * Parameter values as ICAT takes them; `undefined` values are left out.
+ * How ICAT calls are sent and checked (core's ServiceRequestPolicy): ICAT's typed errors.
  *
  * @example
  * ```ts
- * const params: Params = { query: "SELECT f FROM Facility f", id: undefined };
+ * const core = createClientContext(options, { name: "catkit-icat", version, ...ICAT_SERVICE });
  * ```
  */
-export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
+export const ICAT_SERVICE: ServiceRequestPolicy = {
+  errorMapper: icatErrorMapper,
+  credentialHint: "an ICAT session: log in first (icat.login) or create the client with a credential",
+};
 
 /**
- * One ICAT request.
+ * One ICAT request: a core ServiceRequest where `session` is a boolean (default true) and the
+ * expected status defaults to 200.
  *
  * @example
  * ```ts
  * const req: IcatRequest = { method: "GET", path: "properties", session: false, operation: "icat.properties" };
  * ```
  */
-export interface IcatRequest {
-  method: HttpMethod;
-  /** Path under the ICAT base URL, e.g. "entityManager". */
-  path: string;
-  /** Query parameters (GET, DELETE). */
-  query?: Params;
-  /** Form fields (POST). */
-  form?: Params;
-  /** Whether the session goes on the request (default true). */
+export interface IcatRequest extends Omit<ServiceRequest, "session"> {
   session?: boolean;
-  /** Statuses that count as success (default [200]). */
-  expected?: readonly number[];
-  idempotent?: boolean;
-  retry?: false | Partial<RetryOptions>;
-  operation: string;
-  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -86,21 +69,7 @@ export interface IcatRequest {
  * const res = await sendIcat(ctx, { method: "GET", path: "version", session: false, operation: "icat.version" });
  * ```
  */
-export async function sendIcat(ctx: IcatContext, request: IcatRequest): Promise<CatkitResponse> {
-  const session = request.session ?? true;
-  if (session && ctx.core.credential === undefined) {
-    throw new AuthError(`${request.operation} needs an ICAT session: log in first (icat.login) or create the client with a credential.`);
-  }
-  const response = await ctx.core.send({
-    method: request.method,
-    url: ctx.core.url(request.path),
-    ...(request.query ? { query: toParams(request.query) } : {}),
-    ...(request.form ? { body: formBody(request.form) } : {}),
-    auth: session,
-    ...(request.idempotent === undefined ? {} : { idempotent: request.idempotent }),
-    ...(request.retry === undefined ? {} : { retry: request.retry }),
-    signal: request.signal,
-    operation: request.operation,
-  });
-  return expectStatus(response, request.expected ?? [200], icatErrorMapper);
+export function sendIcat(ctx: IcatContext, request: IcatRequest): Promise<CatkitResponse> {
+  const { session = true, expected = [200], ...rest } = request;
+  return ctx.core.request({ ...rest, session: session ? "required" : "none", expected });
 }

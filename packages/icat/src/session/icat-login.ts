@@ -1,6 +1,7 @@
 // icatLogin(): one ICAT login as a core Credential, for any catkit client. The IdsClient takes
 // any Credential, so the same login serves ICAT and IDS (python-icat shares its sessionId).
 import { createClientContext, type CoreClientOptions, type SessionCredential } from "@catkit/core";
+import { ICAT_SERVICE } from "../operations/icat-context.js";
 import { ICAT_CLIENT_VERSION } from "../version.js";
 import { icatSessionCredential, type IcatSessionOptions, type IcatSessionSpec } from "./icat-session.js";
 
@@ -39,7 +40,7 @@ export function icatLogin(options: IcatLoginOptions): SessionCredential {
     ...(logger === undefined ? {} : { logger }),
     ...(policies === undefined ? {} : { policies }),
   };
-  const core = createClientContext(coreOptions, { name: "catkit-icat", version: ICAT_CLIENT_VERSION });
+  const core = createClientContext(coreOptions, { name: "catkit-icat", version: ICAT_CLIENT_VERSION, ...ICAT_SERVICE });
   const spec: IcatSessionSpec = "sessionId" in options ? { sessionId: options.sessionId } : { plugin: options.plugin, credentials: options.credentials };
   return icatSessionCredential({ core }, spec, {
     ...(options.refreshWindowMs === undefined ? {} : { refreshWindowMs: options.refreshWindowMs }),

@@ -1,7 +1,7 @@
 // Picks the error class from IDS's `{code, message}` body. The code decides, not the status:
 // InsufficientStorageException and InternalException share HTTP 500, and a proxy's 503 page is
 // not a DataNotOnlineException.
-import { HttpError, type ErrorMapper, type ErrorResponse } from "@catkit/core";
+import { errorBodyMapper, type ErrorMapper } from "@catkit/core";
 import { z } from "zod";
 import {
   IdsBadRequestError,
@@ -31,29 +31,19 @@ const BY_CODE: Readonly<Record<string, new (init: IdsErrorInit) => IdsError>> = 
 };
 
 /**
- * Builds the typed error for a failed IDS response; a body that is not IDS's JSON gives a
- * plain HttpError.
+ * Builds the typed error for a failed IDS response; a body that is not IDS's JSON, or an unknown
+ * code, gives a plain HttpError (core's errorBodyMapper).
  *
  * @example
  * ```ts
  * const res = await expectStatus(await ctx.send(request), [200], idsErrorMapper);
  * ```
  */
-export const idsErrorMapper: ErrorMapper = (response: ErrorResponse) => {
-  const parsed = IdsErrorBody.safeParse(response.body);
-  const ErrorClass = parsed.success ? BY_CODE[parsed.data.code] : undefined;
-  if (!parsed.success || ErrorClass === undefined) {
-    return new HttpError({ status: response.status, method: response.method, url: response.url, body: response.body });
-  }
-  const init: IdsErrorInit = {
-    status: response.status,
-    method: response.method,
-    url: response.url,
-    idsCode: parsed.data.code,
-    idsMessage: parsed.data.message,
-    body: response.body,
-  };
+export const idsErrorMapper: ErrorMapper = errorBodyMapper(IdsErrorBody, (body, response) => {
+  const ErrorClass = BY_CODE[body.code];
+  if (ErrorClass === undefined) return undefined;
+  const init: IdsErrorInit = { ...response, idsCode: body.code, idsMessage: body.message };
   // ids.server FiniteStateMachine.checkFailure: a remembered restore failure.
-  if (ErrorClass === IdsInternalError && parsed.data.message === "Restore failed") return new IdsRestoreFailedError(init);
+  if (ErrorClass === IdsInternalError && body.message === "Restore failed") return new IdsRestoreFailedError(init);
   return new ErrorClass(init);
-};
+});

@@ -2,17 +2,7 @@
 // logging) plus one helper that builds, sends and checks a request. IDS puts `sessionId` in the
 // query on GET/PUT/DELETE and in the form on POST (ids.server IdsService.java), which is what
 // core's tokenAs.sessionParam does; here the token is also checked to be a UUID first.
-import {
-  AuthError,
-  expectStatus,
-  formBody,
-  toParams,
-  type CatkitResponse,
-  type ClientContext,
-  type HttpMethod,
-  type RequestBody,
-  type RetryOptions,
-} from "@catkit/core";
+import type { CatkitResponse, ClientContext, Params, RetryOptions, ServiceRequest, ServiceRequestPolicy } from "@catkit/core";
 import { idsErrorMapper } from "../errors/ids-error-mapper.js";
 
 /** The client state operations work with. */
@@ -35,28 +25,26 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Parameter values as IDS takes them; `undefined` values are left out. */
-export type Params = Readonly<Record<string, string | number | boolean | undefined>>;
+export type { Params };
 
-/** One IDS request. */
-export interface IdsRequest {
-  method: HttpMethod;
-  /** Path under the IDS base URL, e.g. "getStatus". */
-  path: string;
-  /** Query parameters (GET, PUT, DELETE). */
-  query?: Params;
-  /** Form fields (POST). */
-  form?: Params;
-  body?: RequestBody;
-  headers?: Record<string, string>;
-  /** "required": fail before sending when no credential is configured; "optional": send it when there is one; "none": never. */
+/**
+ * How IDS calls are sent and checked (core's ServiceRequestPolicy): IDS's typed errors, and
+ * `Cache-Control: no-cache` on every call, as python-icat's IDSClient sends it.
+ *
+ * @example
+ * ```ts
+ * const core = createClientContext(options, { name: "catkit-ids", version, ...IDS_SERVICE });
+ * ```
+ */
+export const IDS_SERVICE: ServiceRequestPolicy = {
+  errorMapper: idsErrorMapper,
+  headers: { "cache-control": "no-cache" },
+  credentialHint: "an ICAT session: create the IdsClient with `credential` (a session id or an ICAT login)",
+};
+
+/** One IDS request: a core ServiceRequest whose `session` is always stated. */
+export interface IdsRequest extends ServiceRequest {
   session: "required" | "optional" | "none";
-  /** Statuses that count as success (default [200]). */
-  expected?: readonly number[];
-  idempotent?: boolean;
-  retry?: false | Partial<RetryOptions>;
-  operation: string;
-  signal?: AbortSignal | undefined;
 }
 
 // IDS answers 503 DataNotOnlineException when data is archived or busy: that is a state to
@@ -84,21 +72,6 @@ export function noDataNotOnlineRetry(): Partial<RetryOptions> {
  * const res = await sendIds(ctx, { method: "GET", path: "ping", session: "none", operation: "ids.ping" });
  * ```
  */
-export async function sendIds(ctx: IdsContext, request: IdsRequest): Promise<CatkitResponse> {
-  if (request.session === "required" && ctx.core.credential === undefined) {
-    throw new AuthError(`${request.operation} needs an ICAT session: create the IdsClient with \`credential\` (a session id or an ICAT login).`);
-  }
-  const response = await ctx.core.send({
-    method: request.method,
-    url: ctx.core.url(request.path),
-    ...(request.query ? { query: toParams(request.query) } : {}),
-    ...(request.form ? { body: formBody(request.form) } : request.body ? { body: request.body } : {}),
-    headers: { "cache-control": "no-cache", ...request.headers },
-    auth: request.session !== "none" && ctx.core.credential !== undefined,
-    ...(request.idempotent === undefined ? {} : { idempotent: request.idempotent }),
-    ...(request.retry === undefined ? {} : { retry: request.retry }),
-    signal: request.signal,
-    operation: request.operation,
-  });
-  return expectStatus(response, request.expected ?? [200], idsErrorMapper);
+export function sendIds(ctx: IdsContext, request: IdsRequest): Promise<CatkitResponse> {
+  return ctx.core.request({ ...request, expected: request.expected ?? [200] });
 }
