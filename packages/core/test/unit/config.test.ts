@@ -1,12 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, configCandidates, loadConfig, parseIni } from "../../src/index.ts";
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
 
 function world(files: Record<string, string>) {
   const root = mkdtempSync(join(tmpdir(), "catkit-config-"));
+  roots.push(root);
   const home = join(root, "home");
   const cwd = join(root, "work");
   mkdirSync(cwd, { recursive: true });
