@@ -2,9 +2,11 @@
 // API only: log in, create a dataset, upload three files with putData, find them with the Query
 // builder, download a file and the dataset's zip, archive, restore, prepareData, and check every
 // checksum. Each step prints what it did; any surprise throws.
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { crc32 } from "node:zlib";
 import { IcatClient, Query, dataSelection, eq, type Datafile } from "@catkit/icat";
 import { IdsDataNotOnlineError, crc32Hex } from "@catkit/ids";
@@ -23,12 +25,6 @@ function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`demo check failed: ${what}`);
 }
 
-
-async function readAll(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 /**
  * Walks the tutorial against an ICAT and an IDS.
@@ -76,15 +72,17 @@ export async function runTutorial(options: { icatUrl: string; idsUrl: string; sa
     say(`   found ${jdoe.name} (modified ${jdoe.datafileModTime?.toISOString()}); the dataset holds ${all.join(", ")}`);
 
     say("5. Download one file, and the dataset as a zip");
+    // getData hands back a stream: pipe it where it belongs (a file here), never into memory.
     const single = await icat.getData([jdoe]);
-    const content = (await readAll(single.body)).toString("utf8");
+    await pipeline(single.body, createWriteStream(join(dir, "streamed-jdoe.txt")));
+    const content = await readFile(join(dir, "streamed-jdoe.txt"), "utf8");
     check(content === GREETINGS[0][1], "content of greet-jdoe.txt");
     say(`   ${single.fileName}: ${JSON.stringify(content)}`);
     const saved = await icat.download([jdoe], join(dir, "copy-of-jdoe.txt"), { checksum: jdoe.checksum ?? "" });
     say(`   saved to ${saved.path} (${saved.size} bytes, CRC32 ${saved.checksum} verified)`);
-    const zipped = await icat.getData([dataset]);
-    const entries = zipEntries(await readAll(zipped.body));
-    for (const entry of entries) say(`   zip entry ${entry.name}: ${JSON.stringify(entry.data.toString("utf8"))}`);
+    const zipped = await icat.download([dataset], join(dir, "greetings.zip"));
+    const entries = await zipEntries(zipped.path);
+    for (const entry of entries) say(`   zip entry ${entry.name}: ${JSON.stringify(entry.text)}`);
     check(entries.length === 3, "three files in the dataset zip");
 
     say("6. Archive the dataset");
@@ -109,13 +107,15 @@ export async function runTutorial(options: { icatUrl: string; idsUrl: string; sa
     const preparedId = await icat.prepareData([dataset]);
     while (!(await icat.isDataPrepared(preparedId))) await new Promise((r) => setTimeout(r, 50));
     say(`   preparedId ${preparedId} is prepared`);
-    const prepared = zipEntries(await readAll((await icat.getData(preparedId)).body));
+    const prepared = await zipEntries((await icat.download(preparedId, join(dir, "prepared.zip"))).path);
     say(`   zip: ${prepared.map((e) => e.name).join(", ")}`);
 
     say("9. Verify checksums");
     for (const df of uploaded) {
       const entry = prepared.find((e) => e.name.endsWith(`/${df.name ?? ""}`));
-      const local = crc32Hex(crc32(await readFile(join(dir, df.name ?? ""))));
+      let localCrc = 0;
+      for await (const chunk of createReadStream(join(dir, df.name ?? "")) as AsyncIterable<Buffer>) localCrc = crc32(chunk, localCrc);
+      const local = crc32Hex(localCrc);
       check(entry !== undefined && crc32Hex(entry.crc32) === df.checksum && local === df.checksum, `checksum of ${df.name}`);
       say(`   ${df.name}: ICAT ${df.checksum} = zip ${crc32Hex(entry?.crc32 ?? 0)} = local ${local}`);
     }

@@ -10,16 +10,20 @@ import { sendIds, type CallOptions, type IdsContext } from "./ids-context.js";
 import { readIntegerAnswer, readMatchingAnswer } from "./read-answer.js";
 import { DatafileIdsSchema, StatusSchema, type DatafileIds, type DataStatus } from "./response-schemas.js";
 
-async function getDatafileIdsOnce(ctx: IdsContext, target: ResolvedTarget, options: CallOptions): Promise<DatafileIds> {
-  const res = await sendIds(ctx, {
+// One GET of a read-only call for a selection or a preparedId (a preparedId needs no session).
+function ask(ctx: IdsContext, path: string, target: ResolvedTarget, options: CallOptions, session: "required" | "optional" = "required") {
+  return sendIds(ctx, {
     method: "GET",
-    path: "getDatafileIds",
+    path,
     query: targetParams(target),
-    session: target.kind === "prepared" ? "none" : "required",
-    operation: "ids.getDatafileIds",
+    session: target.kind === "prepared" ? "none" : session,
+    operation: `ids.${path}`,
     signal: options.signal,
   });
-  return readJson(res, DatafileIdsSchema);
+}
+
+async function getDatafileIdsOnce(ctx: IdsContext, target: ResolvedTarget, options: CallOptions): Promise<DatafileIds> {
+  return readJson(await ask(ctx, "getDatafileIds", target, options), DatafileIdsSchema);
 }
 
 /**
@@ -42,15 +46,7 @@ export async function getDatafileIds(ctx: IdsContext, target: DataTarget, option
 }
 
 async function getSizeOnce(ctx: IdsContext, target: ResolvedTarget, options: CallOptions): Promise<number> {
-  const res = await sendIds(ctx, {
-    method: "GET",
-    path: "getSize",
-    query: targetParams(target),
-    session: target.kind === "prepared" ? "none" : "required",
-    operation: "ids.getSize",
-    signal: options.signal,
-  });
-  return readIntegerAnswer(res);
+  return readIntegerAnswer(await ask(ctx, "getSize", target, options));
 }
 
 /**
@@ -75,15 +71,8 @@ export async function getSize(ctx: IdsContext, target: DataTarget, options: Call
 }
 
 async function getStatusOnce(ctx: IdsContext, target: ResolvedTarget, options: CallOptions): Promise<DataStatus> {
-  const res = await sendIds(ctx, {
-    method: "GET",
-    path: "getStatus",
-    query: targetParams(target),
-    // Without a session IDS answers with its reader account (IdsService.getStatus).
-    session: target.kind === "prepared" ? "none" : "optional",
-    operation: "ids.getStatus",
-    signal: options.signal,
-  });
+  // Without a session IDS answers with its reader account (IdsService.getStatus).
+  const res = await ask(ctx, "getStatus", target, options, "optional");
   const text = await readMatchingAnswer(res, /^(ONLINE|RESTORING|ARCHIVED)$/, "ONLINE, RESTORING or ARCHIVED");
   return StatusSchema.parse(text);
 }
