@@ -2,7 +2,8 @@
 
 // errors
 export { CatkitError, isCatkitError, type CatkitErrorOptions } from "./errors/catkit-error.js";
-export { CatkitErrorCode, errorCodeDescriptions } from "./errors/error-codes.js";
+export { CoreErrorCode, type CatkitErrorCode, type CatkitErrorCodeRegistry } from "./errors/error-codes.js";
+export { describeErrorCode, listErrorCodes, registerErrorCodes } from "./errors/error-code-registry.js";
 export { HttpError, type HttpErrorInit } from "./errors/http-error.js";
 export { AbortError, NetworkError, TimeoutError, type TimeoutPhase } from "./errors/transport-errors.js";
 export { AuthError, ConfigError, InvalidArgumentError, ResponseValidationError, type ConfigLocation } from "./errors/client-errors.js";
@@ -52,7 +53,7 @@ export { staticSession } from "./auth/static-credential.js";
 // bodies
 export { DEFAULT_MAX_BODY_BYTES, discardBody, peekBody, readBytes, readText } from "./body/read-body.js";
 export { formatIssues, readJson, validate } from "./body/read-json.js";
-export { errorBodyMapper, expectStatus, httpErrorMapper, readErrorBody, type ErrorMapper, type ErrorResponse } from "./body/error-response.js";
+export { errorBodyMapper, expectStatus, httpErrorMapper, mapErrorResponse, readErrorBody, type ErrorMapper, type ErrorResponse } from "./body/error-response.js";
 
 // client plumbing
 export { createClientContext, type ClientContext, type CoreClientOptions, type ServiceInfo } from "./client/client-context.js";

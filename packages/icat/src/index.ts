@@ -28,6 +28,7 @@ export { entityTypeOf, isEntityName } from "./entities/entity-tag.js";
 export type { EntityRef, EntityUpdate } from "./entities/entity-input.js";
 
 // errors
+export { IcatErrorCode } from "./errors/icat-error-codes.js";
 export {
   IcatBadParameterError,
   IcatError,

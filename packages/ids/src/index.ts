@@ -12,6 +12,7 @@ export type { DataCollectionLinks, EntityLike, SelectionKey, TaggedEntity, Wrapp
 export { assertPreparedId, isIdsUuid, toObjectId, type IdLike } from "./validation.js";
 
 // errors
+export { IdsErrorCode } from "./errors/ids-error-codes.js";
 export {
   IdsBadRequestError,
   IdsDataNotOnlineError,

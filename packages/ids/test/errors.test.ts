@@ -1,7 +1,7 @@
 // Every IDS error code becomes its typed error, from the sandbox's real answers where the
 // sandbox can produce them and from injected answers otherwise.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CatkitErrorCode, HttpError, isCatkitError } from "@catkit/core";
+import { describeErrorCode, HttpError, isCatkitError } from "@catkit/core";
 import {
   IdsBadRequestError,
   IdsClient,
@@ -12,6 +12,7 @@ import {
   IdsInternalError,
   IdsNotFoundError,
   IdsNotImplementedError,
+  IdsErrorCode,
   IdsRestoreFailedError,
 } from "../src/index.ts";
 import { startFixture, type Fixture } from "./helpers.ts";
@@ -25,11 +26,15 @@ afterAll(() => f.close());
 const body = (code: string, message: string) => JSON.stringify({ code, message });
 
 describe("IDS errors", () => {
+  it("registers every IDS code with core, described", () => {
+    for (const code of Object.values(IdsErrorCode)) expect(describeErrorCode(code)).toMatch(/^\S.{10,}/);
+  });
+
   it("400 BadRequestException", async () => {
     f.sandbox.faults.respondWith(400, { body: body("BadRequestException", "The datasetIds parameter 'x' is not a valid …") });
     const err = await f.ids.getSize({ datasetIds: [1] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IdsBadRequestError);
-    expect(err).toMatchObject({ status: 400, code: CatkitErrorCode.IdsBadRequest, idsCode: "BadRequestException" });
+    expect(err).toMatchObject({ status: 400, code: IdsErrorCode.BadRequest, idsCode: "BadRequestException" });
   });
 
   it("403 InsufficientPrivilegesException for an unknown session and for data the user may not read", async () => {
@@ -62,7 +67,7 @@ describe("IDS errors", () => {
     const failed = await f.ids.getStatus({ datasetIds: [1] }).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(IdsRestoreFailedError);
     expect(failed).toBeInstanceOf(IdsInternalError);
-    expect(failed).toMatchObject({ code: CatkitErrorCode.IdsRestoreFailed });
+    expect(failed).toMatchObject({ code: IdsErrorCode.RestoreFailed });
   });
 
   it("500 InsufficientStorageException", async () => {

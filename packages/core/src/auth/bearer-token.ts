@@ -1,7 +1,7 @@
 // A bearer token (SciCat issues JWTs). We decode `exp` and refuse to send a token that expires
 // within `minValidityMs`: a clear error now beats a 401 halfway through an upload.
 import { AuthError } from "../errors/client-errors.js";
-import { CatkitErrorCode } from "../errors/error-codes.js";
+import { CoreErrorCode } from "../errors/error-codes.js";
 import { registerSecret } from "../errors/redact.js";
 import type { AccessToken, Credential, GetTokenOptions } from "./credential.js";
 import { jwtExpiry } from "./jwt.js";
@@ -40,7 +40,7 @@ export function bearerToken(token: string | ((options: GetTokenOptions) => Promi
       const state = left <= 0 ? `expired at ${when}` : `expires at ${when}, in ${Math.round(left / 1000)} s`;
       throw new AuthError(
         `The bearer token ${state}, less than the required ${Math.round(minValidity / 1000)} s of validity. Obtain a new token and try again.`,
-        { code: CatkitErrorCode.TokenExpired },
+        { code: CoreErrorCode.TokenExpired },
       );
     }
     return { token: value, expiresAt };

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { HttpError } from "../errors/http-error.js";
 import { requestUrl } from "../transport/request.js";
 import type { CatkitResponse } from "../transport/response.js";
-import { readBytes } from "./read-body.js";
+import { discardBody, peekBody, readBytes } from "./read-body.js";
 
 /** What a protocol's error mapper gets to decide with. */
 export interface ErrorResponse {
@@ -21,6 +21,18 @@ export interface ErrorResponse {
 /** Builds the error for a failed response. */
 export type ErrorMapper = (response: ErrorResponse) => Error;
 
+/** Error bodies larger than this are not read into memory (a proxy's page, a misbehaving server). */
+const MAX_ERROR_BODY = 64 * 1024;
+
+function parseErrorBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Reads an error body (at most `maxBytes`): JSON when it parses, else trimmed text.
  *
@@ -29,18 +41,11 @@ export type ErrorMapper = (response: ErrorResponse) => Error;
  * const body = await readErrorBody(response); // { code: "NotFoundException", message: "…" }
  * ```
  */
-export async function readErrorBody(response: CatkitResponse, maxBytes = 64 * 1024): Promise<unknown> {
-  let text: string;
+export async function readErrorBody(response: CatkitResponse, maxBytes = MAX_ERROR_BODY): Promise<unknown> {
   try {
-    text = (await readBytes(response, { maxBytes })).toString("utf8").trim();
+    return parseErrorBody((await readBytes(response, { maxBytes })).toString("utf8").trim());
   } catch {
     return undefined;
-  }
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
   }
 }
 
@@ -68,6 +73,41 @@ export function errorBodyMapper<S extends z.ZodType>(
   };
 }
 
+// Errors already built from a response by mapErrorResponse, so that expectStatus throws that
+// error instead of reading and parsing the same body again.
+const mappedErrors = new WeakMap<CatkitResponse, { mapper: ErrorMapper; error: Error }>();
+
+function errorResponse(response: CatkitResponse, body: unknown): ErrorResponse {
+  return { status: response.status, method: response.request.method, url: requestUrl(response.request), body };
+}
+
+/**
+ * Builds the typed error of a failed response once, for a policy that must look at it (the auth
+ * policy asks whether it says "session expired"). Returns the error and a response whose body
+ * still replays; {@link expectStatus} with the same mapper then throws this error without
+ * reading or parsing the body again.
+ *
+ * @example
+ * ```ts
+ * const { error, response: again } = await mapErrorResponse(response, icatErrorMapper);
+ * if (error instanceof IcatSessionError) await relogin();
+ * ```
+ */
+export async function mapErrorResponse(response: CatkitResponse, toError: ErrorMapper = httpErrorMapper): Promise<{ error: Error; response: CatkitResponse }> {
+  let body: unknown;
+  let kept = response;
+  try {
+    const peeked = await peekBody(response, MAX_ERROR_BODY + 1);
+    kept = peeked.response;
+    if (peeked.bytes.length <= MAX_ERROR_BODY) body = parseErrorBody(peeked.bytes.toString("utf8").trim());
+  } catch {
+    // An unreadable body maps like an empty one (readErrorBody does the same).
+  }
+  const error = toError(errorResponse(response, body));
+  mappedErrors.set(kept, { mapper: toError, error });
+  return { error, response: kept };
+}
+
 /**
  * Returns the response when its status is one of `expected` (default: any 2xx); otherwise reads
  * the error body and throws what `toError` builds from it.
@@ -84,6 +124,10 @@ export async function expectStatus(
 ): Promise<CatkitResponse> {
   const ok = expected ? expected.includes(response.status) : response.status >= 200 && response.status < 300;
   if (ok) return response;
-  const body = await readErrorBody(response);
-  throw toError({ status: response.status, method: response.request.method, url: requestUrl(response.request), body });
+  const mapped = mappedErrors.get(response);
+  if (mapped?.mapper === toError) {
+    await discardBody(response);
+    throw mapped.error;
+  }
+  throw toError(errorResponse(response, await readErrorBody(response)));
 }

@@ -3,7 +3,7 @@
 // bodies are never read through these — they stay streams.
 import { Readable } from "node:stream";
 import { CatkitError } from "../errors/catkit-error.js";
-import { CatkitErrorCode } from "../errors/error-codes.js";
+import { CoreErrorCode } from "../errors/error-codes.js";
 import { redactUrl } from "../errors/redact.js";
 import { requestUrl } from "../transport/request.js";
 import type { CatkitResponse } from "../transport/response.js";
@@ -34,7 +34,7 @@ export function readBytes(response: CatkitResponse, options: { maxBytes?: number
       body.destroy();
       reject(
         new CatkitError(
-          CatkitErrorCode.ResponseTooLarge,
+          CoreErrorCode.ResponseTooLarge,
           `${response.request.method} ${redactUrl(requestUrl(response.request))}: response body exceeds ${limit} bytes; this call expects a small answer`,
         ),
       );

@@ -87,7 +87,9 @@ export function createClientContext(options: CoreClientOptions, service: Service
   const transport = options.transport ?? new UndiciTransport(options.transportOptions);
   const policies: Policy[] = [userAgentPolicy(options.userAgent ?? `${service.name}/${service.version}`)];
   if (options.retry !== false) policies.push(retryPolicy(options.retry ?? {}, logger));
-  if (credential && service.auth) policies.push(authPolicy({ credential, ...service.auth }));
+  if (credential && service.auth) {
+    policies.push(authPolicy({ credential, ...service.auth, ...(service.errorMapper ? { errorMapper: service.errorMapper } : {}) }));
+  }
   // A silent logger needs no log policy: skip its per-request work entirely.
   if (logger !== silentLogger) policies.push(logPolicy(logger));
   policies.push(...(options.policies ?? []));

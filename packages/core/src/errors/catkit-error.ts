@@ -1,5 +1,5 @@
 // The base of every error catkit throws. Two properties matter beyond `message`:
-// - `code`, from the one registry in error-codes.ts;
+// - `code`, a registered code (error-codes.ts: core's own; each package registers its own);
 // - a brand that survives duplicate installs: `instanceof` and isCatkitError() look at a
 //   Symbol.for() brand rather than at prototype identity, so an error thrown by one copy of
 //   @catkit/core is recognised by another (undici's and smithy's approach).
@@ -33,7 +33,7 @@ function kindsOf(ctor: unknown): string[] {
  *
  * @example
  * ```ts
- * throw new CatkitError(CatkitErrorCode.InvalidArgument, "datasetId must be a positive integer, got 'abc'");
+ * throw new CatkitError(CoreErrorCode.InvalidArgument, "datasetId must be a positive integer, got 'abc'");
  * ```
  */
 export class CatkitError extends Error {
@@ -88,7 +88,7 @@ export class CatkitError extends Error {
  *
  * @example
  * ```ts
- * if (isCatkitError(err) && err.code === CatkitErrorCode.Timeout) retryLater();
+ * if (isCatkitError(err) && err.code === CoreErrorCode.Timeout) retryLater();
  * ```
  */
 export function isCatkitError(value: unknown): value is CatkitError {

@@ -1,19 +1,19 @@
 // Errors catkit raises itself, without a server saying so.
 import { CatkitError, type CatkitErrorOptions } from "./catkit-error.js";
-import { CatkitErrorCode } from "./error-codes.js";
+import { CoreErrorCode, type CatkitErrorCode } from "./error-codes.js";
 
 /**
  * Authentication failed or no usable credential exists (e.g. a token about to expire).
  *
  * @example
  * ```ts
- * throw new AuthError("The bearer token expired at 2026-11-21T10:00:00Z; get a new token.", { code: CatkitErrorCode.TokenExpired });
+ * throw new AuthError("The bearer token expired at 2026-11-21T10:00:00Z; get a new token.", { code: CoreErrorCode.TokenExpired });
  * ```
  */
 export class AuthError extends CatkitError {
   static override readonly kind: string = "catkit.AuthError";
   constructor(message: string, options: CatkitErrorOptions & { code?: CatkitErrorCode } = {}) {
-    super(options.code ?? CatkitErrorCode.Auth, message, options);
+    super(options.code ?? CoreErrorCode.Auth, message, options);
   }
 }
 
@@ -30,7 +30,7 @@ export class InvalidArgumentError extends CatkitError {
   static override readonly kind: string = "catkit.InvalidArgumentError";
   readonly argument: string | undefined;
   constructor(message: string, options: CatkitErrorOptions & { argument?: string; code?: CatkitErrorCode } = {}) {
-    super(options.code ?? CatkitErrorCode.InvalidArgument, message, options);
+    super(options.code ?? CoreErrorCode.InvalidArgument, message, options);
     this.argument = options.argument;
   }
   protected override details(): Record<string, unknown> {
@@ -52,7 +52,7 @@ export class ResponseValidationError extends CatkitError {
   readonly issues: readonly string[];
   readonly url: string | undefined;
   constructor(message: string, options: CatkitErrorOptions & { issues: readonly string[]; url?: string; code?: CatkitErrorCode }) {
-    super(options.code ?? CatkitErrorCode.ResponseValidation, message, options);
+    super(options.code ?? CoreErrorCode.ResponseValidation, message, options);
     this.issues = options.issues;
     this.url = options.url;
   }
@@ -82,7 +82,7 @@ export class ConfigError extends CatkitError {
   readonly location: ConfigLocation;
   constructor(message: string, location: ConfigLocation = {}, options: CatkitErrorOptions = {}) {
     const where = [location.file, location.section && `[${location.section}]`, location.key].filter(Boolean).join(" ");
-    super(CatkitErrorCode.Config, where ? `${where}: ${message}` : message, options);
+    super(CoreErrorCode.Config, where ? `${where}: ${message}` : message, options);
     this.location = location;
   }
   protected override details(): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { CatkitError, type CatkitErrorOptions } from "./catkit-error.js";
-import { CatkitErrorCode } from "./error-codes.js";
+import { CoreErrorCode, type CatkitErrorCode } from "./error-codes.js";
 import { redact, redactUrl, redactValue } from "./redact.js";
 
 /** What an {@link HttpError} is built from. */
@@ -34,7 +34,7 @@ export class HttpError extends CatkitError {
 
   constructor(init: HttpErrorInit) {
     const url = redactUrl(init.url);
-    super(init.code ?? CatkitErrorCode.Http, init.message ?? `${init.method} ${url} failed with HTTP ${init.status}`, init);
+    super(init.code ?? CoreErrorCode.Http, init.message ?? `${init.method} ${url} failed with HTTP ${init.status}`, init);
     this.status = init.status;
     this.method = init.method;
     this.url = url;

@@ -1,7 +1,7 @@
 // Secret redaction for everything catkit lets out: error messages, toJSON, util.inspect, logs.
 //
-// ICAT and IDS put the session id in query strings and form bodies (icat.server ICATRest,
-// ids.server IdsService), and echo it in error messages ("Unable to find user by sessionid: …",
+// icat.server and ids.server put the session id in query strings and form bodies (their REST
+// resources), and echo it in error messages ("Unable to find user by sessionid: …",
 // "The sessionId parameter '…' is not a valid UUID"). So we redact by pattern (parameter names,
 // JSON keys, headers, Bearer values, a session id next to the word "session") and by value: each
 // credential registers the secrets it hands out, and those exact strings are replaced anywhere.
@@ -56,7 +56,7 @@ export function registerSecret(value: string | undefined): void {
 
 /**
  * Replaces secrets in free text: secret query/form parameters, JSON secret fields, Authorization
- * and Bearer values, session ids quoted in ICAT/IDS messages, and registered secret values.
+ * and Bearer values, session ids quoted in catalogue service messages, and registered secret values.
  *
  * @example
  * ```ts

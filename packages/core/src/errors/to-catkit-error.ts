@@ -1,7 +1,7 @@
 // Maps whatever undici, node:net or an AbortSignal throws onto the catkit hierarchy, so callers
 // only ever see CatkitError subclasses. undici's codes: lib/core/errors.js (UND_ERR_*).
 import { CatkitError } from "./catkit-error.js";
-import { CatkitErrorCode } from "./error-codes.js";
+import { CoreErrorCode } from "./error-codes.js";
 import { AbortError, NetworkError, TimeoutError } from "./transport-errors.js";
 
 const TIMEOUTS: Readonly<Record<string, "connect" | "headers" | "body">> = {
@@ -81,5 +81,5 @@ export function toCatkitError(err: unknown, context: ErrorContext = {}): CatkitE
   if (code !== undefined && NETWORK_CODES.has(code)) {
     return new NetworkError(`${where} failed: ${detail} (${code})`, { errno: code, cause: err });
   }
-  return new CatkitError(CatkitErrorCode.Unexpected, `${where} failed unexpectedly: ${detail}`, { cause: err });
+  return new CatkitError(CoreErrorCode.Unexpected, `${where} failed unexpectedly: ${detail}`, { cause: err });
 }

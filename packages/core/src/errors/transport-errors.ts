@@ -1,6 +1,6 @@
 // Errors raised before or while talking to a server, not by the server's answer.
 import { CatkitError, type CatkitErrorOptions } from "./catkit-error.js";
-import { CatkitErrorCode } from "./error-codes.js";
+import { CoreErrorCode } from "./error-codes.js";
 
 /**
  * The connection failed or broke: refused, reset, DNS failure, closed in the middle of a body.
@@ -15,7 +15,7 @@ export class NetworkError extends CatkitError {
   static override readonly kind: string = "catkit.NetworkError";
   readonly errno: string | undefined;
   constructor(message: string, options: CatkitErrorOptions & { errno?: string } = {}) {
-    super(CatkitErrorCode.Network, message, options);
+    super(CoreErrorCode.Network, message, options);
     this.errno = options.errno;
   }
   protected override details(): Record<string, unknown> {
@@ -39,7 +39,7 @@ export class TimeoutError extends CatkitError {
   static override readonly kind: string = "catkit.TimeoutError";
   readonly phase: TimeoutPhase;
   constructor(message: string, options: CatkitErrorOptions & { phase: TimeoutPhase }) {
-    super(CatkitErrorCode.Timeout, message, options);
+    super(CoreErrorCode.Timeout, message, options);
     this.phase = options.phase;
   }
   protected override details(): Record<string, unknown> {
@@ -60,6 +60,6 @@ export class TimeoutError extends CatkitError {
 export class AbortError extends CatkitError {
   static override readonly kind: string = "catkit.AbortError";
   constructor(message = "The operation was aborted", options: CatkitErrorOptions = {}) {
-    super(CatkitErrorCode.Aborted, message, options);
+    super(CoreErrorCode.Aborted, message, options);
   }
 }

@@ -1,12 +1,13 @@
 // Puts the credential's token on each attempt (phase "sign", inside retry), and re-authenticates
 // once when the server rejects the session: ICAT answers 403 with code SESSION for an expired
-// session; the protocol package supplies `isAuthFailure` to recognise it (reading the small
-// error body through peekBody, so that the caller can still read it afterwards).
+// session. The error body is parsed once: the service's error mapper builds the typed error
+// (mapErrorResponse), the protocol's `isAuthFailure` looks at that error, and the caller's
+// expectStatus throws the same error object without parsing the body again.
 import type { Credential } from "../auth/credential.js";
+import { httpErrorMapper, mapErrorResponse, type ErrorMapper } from "../body/error-response.js";
 import { discardBody } from "../body/read-body.js";
 import type { Policy } from "../pipeline/pipeline.js";
 import { isReplayable, type CatkitRequest } from "../transport/request.js";
-import type { CatkitResponse } from "../transport/response.js";
 
 /** Where and how the token goes on a request. */
 export type ApplyToken = (request: CatkitRequest, token: string) => CatkitRequest;
@@ -15,8 +16,10 @@ export type ApplyToken = (request: CatkitRequest, token: string) => CatkitReques
 export interface AuthPolicyOptions {
   credential: Credential;
   apply: ApplyToken;
-  /** Resolves true when the response says the token is invalid or expired. Must leave the body readable. */
-  isAuthFailure?: (response: CatkitResponse) => Promise<{ failed: boolean; response: CatkitResponse }>;
+  /** True when the typed error of a failed response says the token is invalid or expired. */
+  isAuthFailure?: (error: Error) => boolean;
+  /** Builds that typed error (the service's mapper; default a plain HttpError). */
+  errorMapper?: ErrorMapper;
 }
 
 /**
@@ -25,24 +28,23 @@ export interface AuthPolicyOptions {
  * @example
  * ```ts
  * authPolicy({ credential, apply: tokenAs.bearer });
- * authPolicy({ credential, apply: tokenAs.sessionParam("sessionId"), isAuthFailure: icatSessionFailure });
+ * authPolicy({ credential, apply: tokenAs.sessionParam("sessionId"), errorMapper: icatErrorMapper, isAuthFailure: (e) => e instanceof IcatSessionError });
  * ```
  */
 export function authPolicy(options: AuthPolicyOptions): Policy {
-  const { credential, apply, isAuthFailure } = options;
+  const { credential, apply, isAuthFailure, errorMapper = httpErrorMapper } = options;
   return {
     name: "auth",
     phase: "sign",
     async send(request, next) {
       if (request.auth === false) return next(request);
       const { token } = await credential.getToken({ signal: request.signal });
-      let response = await next(apply(request, token));
-      if (!isAuthFailure || !credential.renew || !isReplayable(request.body)) return response;
-      const check = await isAuthFailure(response);
-      response = check.response;
-      if (!check.failed) return response;
-      if (!(await credential.renew(token, { signal: request.signal }))) return response;
-      await discardBody(response);
+      const response = await next(apply(request, token));
+      if (response.status < 400 || !isAuthFailure || !credential.renew || !isReplayable(request.body)) return response;
+      const failed = await mapErrorResponse(response, errorMapper);
+      if (!isAuthFailure(failed.error)) return failed.response;
+      if (!(await credential.renew(token, { signal: request.signal }))) return failed.response;
+      await discardBody(failed.response);
       const fresh = await credential.getToken({ signal: request.signal });
       return next(apply(request, fresh.token));
     },

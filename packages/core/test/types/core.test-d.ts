@@ -8,6 +8,7 @@ import {
   isCatkitError,
   pages,
   readJson,
+  registerErrorCodes,
   type CatkitErrorCode,
   type CatkitRequest,
   type CatkitResponse,
@@ -30,6 +31,16 @@ expectTypeOf(collect(numbers)).resolves.toEqualTypeOf<string[]>();
 // isCatkitError narrows to something with a registered code.
 declare const err: unknown;
 if (isCatkitError(err)) expectTypeOf(err.code).toEqualTypeOf<CatkitErrorCode>();
+
+// Core's codes are registered; others are not until a package augments the registry.
+expectTypeOf<"CATKIT_TIMEOUT">().toExtend<CatkitErrorCode>();
+expectTypeOf<"NOT_REGISTERED_ANYWHERE">().not.toExtend<CatkitErrorCode>();
+
+// registerErrorCodes keeps the literal codes and wants a description for each of them.
+const Tape = registerErrorCodes({ Offline: "TAPE_OFFLINE" } as const, { TAPE_OFFLINE: "not mounted" });
+expectTypeOf(Tape.Offline).toEqualTypeOf<"TAPE_OFFLINE">();
+// @ts-expect-error: TAPE_JAMMED has no description
+registerErrorCodes({ Offline: "TAPE_OFFLINE", Jammed: "TAPE_JAMMED" } as const, { TAPE_OFFLINE: "not mounted" });
 
 // Requests are immutable to policies.
 declare const request: CatkitRequest;

@@ -4,12 +4,13 @@ import {
   AuthError,
   bearerToken,
   createPipeline,
+  createClientContext,
+  HttpError,
   jwtExpiry,
-  peekBody,
   sessionCredential,
   tokenAs,
   formBody,
-  type CatkitResponse,
+  type ErrorResponse,
 } from "../../src/index.ts";
 import { mockTransport } from "../../src/testing/index.ts";
 
@@ -60,11 +61,8 @@ describe("authPolicy", () => {
       return valid.has(session ?? "") ? { status: 200, body: "ok" } : { status: 403, body: '{"code":"SESSION","message":"Session id:x has expired"}' };
     });
   }
-  const isSessionFailure = async (response: CatkitResponse) => {
-    if (response.status !== 403) return { failed: false, response };
-    const peeked = await peekBody(response);
-    return { failed: peeked.bytes.toString().includes('"SESSION"'), response: peeked.response };
-  };
+  // Looks at the typed error the mapper built (the default mapper: an HttpError with the parsed body).
+  const isSessionFailure = (error: Error) => error instanceof HttpError && (error.body as { code?: unknown } | undefined)?.code === "SESSION";
 
   it("re-logs in once on a session error and retries with the new session (query and form)", async () => {
     const valid = new Set<string>();
@@ -97,6 +95,33 @@ describe("authPolicy", () => {
     let text = "";
     for await (const chunk of res.body) text += String(chunk);
     expect(JSON.parse(text)).toMatchObject({ code: "SESSION" });
+  });
+
+  it("parses a failed response's error body once: the auth check and the caller's error are one object", async () => {
+    const mapped: ErrorResponse[] = [];
+    const errorMapper = (r: ErrorResponse) => {
+      mapped.push(r);
+      return new HttpError({ ...r, message: `mapped ${r.status}` });
+    };
+    const seen: Error[] = [];
+    // A credential that cannot renew: the 403 passes through to the caller.
+    const cred = sessionCredential({}, { initial: { token: "stale-session-token" } });
+    const transport = mockTransport((req) =>
+      req.url.endsWith("/gone") ? { status: 403, body: '{"code":"SESSION","message":"Session id:x has expired"}' } : { status: 404, body: '{"code":"NO_SUCH_OBJECT_FOUND"}' },
+    );
+    const ctx = createClientContext(
+      { url: "http://icat/icat", credential: cred, transport, retry: false },
+      { name: "t", version: "1", errorMapper, auth: { apply: tokenAs.sessionParam("sessionId"), isAuthFailure: (e) => (seen.push(e), isSessionFailure(e)) } },
+    );
+    const err = await ctx.request({ method: "GET", path: "gone", operation: "t.gone" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: "mapped 403", body: { code: "SESSION" } });
+    expect(mapped).toHaveLength(1);
+    expect(seen).toEqual([err]);
+    // Any other failure is mapped once too, and the auth check saw the very error thrown.
+    const other = await ctx.request({ method: "GET", path: "missing", operation: "t.missing" }).catch((e: unknown) => e);
+    expect(other).toMatchObject({ message: "mapped 404", body: { code: "NO_SUCH_OBJECT_FOUND" } });
+    expect(mapped).toHaveLength(2);
+    expect(seen[1]).toBe(other);
   });
 
   it("puts bearer tokens in the Authorization header", async () => {

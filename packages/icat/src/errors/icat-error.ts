@@ -1,7 +1,8 @@
 // Errors ICAT reports: its JSON body `{"code":"<TYPE>","message":"…","offset":n?}`
 // (icat.server exposed/IcatExceptionMapper.java) becomes one typed class per IcatExceptionType,
 // each an HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CatkitErrorCode, HttpError, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { IcatErrorCode } from "./icat-error-codes.js";
 
 /**
  * What an {@link IcatError} is built from: the failed request and ICAT's answer.
@@ -49,7 +50,7 @@ export class IcatError extends HttpError {
   readonly icatMessage: string | undefined;
   readonly offset: number | undefined;
 
-  constructor(init: IcatErrorInit, code: CatkitErrorCode = CatkitErrorCode.Http, hint = "") {
+  constructor(init: IcatErrorInit, code: CatkitErrorCode = CoreErrorCode.Http, hint = "") {
     super({ ...init, code, message: describe(init, hint) });
     this.icatCode = init.icatCode;
     this.icatMessage = init.icatMessage;
@@ -78,7 +79,7 @@ export class IcatError extends HttpError {
 export class IcatBadParameterError extends IcatError {
   static override readonly kind: string = "catkit.IcatBadParameterError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatBadParameter, "Check the query or the entity values sent.");
+    super(init, IcatErrorCode.BadParameter, "Check the query or the entity values sent.");
   }
 }
 
@@ -94,7 +95,7 @@ export class IcatBadParameterError extends IcatError {
 export class IcatSessionError extends IcatError {
   static override readonly kind: string = "catkit.IcatSessionError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatSession, "Log in again (or check the authenticator and credentials).");
+    super(init, IcatErrorCode.Session, "Log in again (or check the authenticator and credentials).");
   }
 }
 
@@ -109,7 +110,7 @@ export class IcatSessionError extends IcatError {
 export class IcatInsufficientPrivilegesError extends IcatError {
   static override readonly kind: string = "catkit.IcatInsufficientPrivilegesError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatInsufficientPrivileges, "The user may not do this; ask the facility for access.");
+    super(init, IcatErrorCode.InsufficientPrivileges, "The user may not do this; ask the facility for access.");
   }
 }
 
@@ -124,7 +125,7 @@ export class IcatInsufficientPrivilegesError extends IcatError {
 export class IcatNoSuchObjectFoundError extends IcatError {
   static override readonly kind: string = "catkit.IcatNoSuchObjectFoundError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatNoSuchObjectFound, "Check the id.");
+    super(init, IcatErrorCode.NoSuchObjectFound, "Check the id.");
   }
 }
 
@@ -139,7 +140,7 @@ export class IcatNoSuchObjectFoundError extends IcatError {
 export class IcatObjectAlreadyExistsError extends IcatError {
   static override readonly kind: string = "catkit.IcatObjectAlreadyExistsError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatObjectAlreadyExists, "An object with the same unique key exists; search for it instead (searchMatching).");
+    super(init, IcatErrorCode.ObjectAlreadyExists, "An object with the same unique key exists; search for it instead (searchMatching).");
   }
 }
 
@@ -155,7 +156,7 @@ export class IcatObjectAlreadyExistsError extends IcatError {
 export class IcatValidationError extends IcatError {
   static override readonly kind: string = "catkit.IcatValidationError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatValidation, "Fill in the required fields, or page through large results with paginate().");
+    super(init, IcatErrorCode.Validation, "Fill in the required fields, or page through large results with paginate().");
   }
 }
 
@@ -170,7 +171,7 @@ export class IcatValidationError extends IcatError {
 export class IcatInternalError extends IcatError {
   static override readonly kind: string = "catkit.IcatInternalError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatInternal, "This is a server-side failure; report it to the facility if it persists.");
+    super(init, IcatErrorCode.Internal, "This is a server-side failure; report it to the facility if it persists.");
   }
 }
 
@@ -185,6 +186,6 @@ export class IcatInternalError extends IcatError {
 export class IcatNotImplementedError extends IcatError {
   static override readonly kind: string = "catkit.IcatNotImplementedError";
   constructor(init: IcatErrorInit) {
-    super(init, CatkitErrorCode.IcatNotImplemented, "This ICAT server does not offer this call (check its version).");
+    super(init, IcatErrorCode.NotImplemented, "This ICAT server does not offer this call (check its version).");
   }
 }

@@ -1,6 +1,7 @@
 // python-icat's SearchAssertionError (client.py assertedSearch): a search found fewer or more
 // objects than the caller said there must be.
-import { CatkitError, CatkitErrorCode } from "@catkit/core";
+import { CatkitError } from "@catkit/core";
+import { IcatErrorCode } from "./icat-error-codes.js";
 
 /**
  * A search returned a number of results outside the asserted range.
@@ -21,7 +22,7 @@ export class IcatSearchAssertionError extends CatkitError {
   constructor(query: string, min: number, max: number | undefined, found: number) {
     const range = max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `between ${min} and ${max}`;
     super(
-      CatkitErrorCode.IcatSearchAssertion,
+      IcatErrorCode.SearchAssertion,
       `Expected ${range} result${min === 1 && max === 1 ? "" : "s"} but found ${found} for the query: ${query}. ` +
         "Check the conditions, or widen the asserted range.",
     );

@@ -1,25 +1,28 @@
 // ICAT's wire format for dates: SimpleDateFormat "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" (icat.server
 // ICATRest.java:96 for output, EntityBeanManager.java:120 for input). The server writes dates in its
 // JVM default zone; catkit's sandbox writes UTC, where XXX renders the offset as "Z".
+import { InvalidArgumentError } from "@catkit/core";
+import { IcatErrorCode } from "../errors/icat-error-codes.js";
 
 const ICAT_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Thrown by {@link parseIcatDate} for text that is not an ICAT date.
+ * Thrown by {@link parseIcatDate} for text that is not an ICAT date (code ICAT_DATE_FORMAT).
  *
  * @example
  * ```ts
  * try { parseIcatDate("2001-01-01T17:59:00Z"); } catch (e) { e instanceof IcatDateFormatError; } // true
  * ```
  */
-export class IcatDateFormatError extends Error {
-  override readonly name = "IcatDateFormatError";
+export class IcatDateFormatError extends InvalidArgumentError {
+  static override readonly kind: string = "catkit.IcatDateFormatError";
   readonly text: string;
 
   constructor(text: string) {
     super(
       `Badly formatted date ${JSON.stringify(text)}: ICAT dates are yyyy-MM-dd'T'HH:mm:ss.SSSXXX ` +
         `with milliseconds and a zone, e.g. 2001-01-01T17:59:00.000Z`,
+      { code: IcatErrorCode.DateFormat },
     );
     this.text = text;
   }

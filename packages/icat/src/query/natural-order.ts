@@ -4,7 +4,7 @@
 // required many-to-one relations are replaced by the natural order of their target, while
 // nullable many-to-one and one-to-many relations are left out, because ordering on them would
 // drop or duplicate rows.
-import { CatkitError, CatkitErrorCode } from "@catkit/core";
+import { CatkitError, CoreErrorCode } from "@catkit/core";
 import type { EntityInfo } from "../model/index.js";
 import { lookupField, queryEntityInfo } from "./entity-fields.js";
 
@@ -43,7 +43,7 @@ export function naturalOrder(entity: EntityInfo): string[] {
     const field = lookupField(entity, name);
     if (field === undefined) {
       const message = `The natural order of ${entity.name} names an unknown field '${name}'; this is a catkit bug.`;
-      throw new CatkitError(CatkitErrorCode.Unexpected, message);
+      throw new CatkitError(CoreErrorCode.Unexpected, message);
     }
     if (field.kind === "attribute") {
       order.push(name);

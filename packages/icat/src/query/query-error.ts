@@ -1,7 +1,8 @@
 // The one error type the query builder throws. python-icat raises ValueError, TypeError or
 // EntityTypeError (icat/query.py, icat/entity.py getAttrInfo, icat/client.py getEntityClass);
 // catkit folds them into one CatkitError with code ICAT_QUERY and a `reason` to switch on.
-import { CatkitError, CatkitErrorCode } from "@catkit/core";
+import { CatkitError } from "@catkit/core";
+import { IcatErrorCode } from "../errors/icat-error-codes.js";
 
 /**
  * Why a query could not be built.
@@ -53,7 +54,7 @@ export class QueryError extends CatkitError {
   readonly reason: QueryErrorReason;
 
   constructor(reason: QueryErrorReason, message: string) {
-    super(CatkitErrorCode.IcatQuery, message);
+    super(IcatErrorCode.Query, message);
     this.reason = reason;
   }
 

@@ -1,25 +1,17 @@
-// How ICAT says a session is gone: HTTP 403 with code SESSION. INSUFFICIENT_PRIVILEGES is 403 as
-// well (icat-ids.md §1.6), so the body decides; it is peeked at, not consumed, so the caller
-// still gets the whole error when the session cannot be renewed.
-import { peekBody, type CatkitResponse } from "@catkit/core";
+// How ICAT says a session is gone: code SESSION (HTTP 403). INSUFFICIENT_PRIVILEGES is 403 as
+// well (icat-ids.md §1.6), so the code decides. The body is parsed once, by icatErrorMapper; the
+// auth policy hands its typed error here (core's mapErrorResponse), and the caller gets that same
+// error when the session cannot be renewed.
+import { IcatSessionError } from "../errors/icat-error.js";
 
 /**
- * Recognises ICAT's answer to an unknown or expired session, leaving the body readable.
+ * Recognises ICAT's answer to an unknown or expired session in the typed error of a failed call.
  *
  * @example
  * ```ts
- * createClientContext(options, { name: "catkit-icat", version, auth: { apply, isAuthFailure: isIcatSessionFailure } });
+ * createClientContext(options, { name: "catkit-icat", version, errorMapper: icatErrorMapper, auth: { apply, isAuthFailure: isIcatSessionFailure } });
  * ```
  */
-export async function isIcatSessionFailure(response: CatkitResponse): Promise<{ failed: boolean; response: CatkitResponse }> {
-  if (response.status !== 403) return { failed: false, response };
-  const peeked = await peekBody(response, 16 * 1024);
-  let failed = false;
-  try {
-    const body = JSON.parse(peeked.bytes.toString("utf8")) as { code?: unknown };
-    failed = body.code === "SESSION";
-  } catch {
-    // Not ICAT's JSON (a proxy's page): not a session failure.
-  }
-  return { failed, response: peeked.response };
+export function isIcatSessionFailure(error: unknown): boolean {
+  return error instanceof IcatSessionError;
 }

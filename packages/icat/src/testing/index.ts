@@ -30,7 +30,7 @@ export {
   type FixtureObject,
   type FixtureValue,
   type IcatEngineOptions,
-  type IcatErrorCode,
+  type IcatExceptionType,
   type IcatFixture,
   type ReadScope,
   type Row,

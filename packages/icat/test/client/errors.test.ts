@@ -1,11 +1,12 @@
 // Every ICAT error code through the client: the typed class, catkit's code, the HTTP status and
 // ICAT's own code and message (icat-ids.md §1.6); bodies that are not ICAT's stay plain HttpErrors.
-import { CatkitErrorCode, HttpError, isCatkitError } from "@catkit/core";
+import { CoreErrorCode, describeErrorCode, HttpError, isCatkitError } from "@catkit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   IcatBadParameterError,
   IcatClient,
   IcatError,
+  IcatErrorCode,
   IcatInsufficientPrivilegesError,
   IcatInternalError,
   IcatNoSuchObjectFoundError,
@@ -35,19 +36,23 @@ afterAll(() => close());
 const failure = (work: () => Promise<unknown>) => work().then(() => undefined, (e: unknown) => e);
 
 describe("ICAT error codes", () => {
+  it("registers every ICAT code with core, described", () => {
+    for (const code of Object.values(IcatErrorCode)) expect(describeErrorCode(code)).toMatch(/^\S.{10,}/);
+  });
+
   it.each([
-    ["BAD_PARAMETER", IcatBadParameterError, CatkitErrorCode.IcatBadParameter, 400, () => icat.search("SELECT d FROM Dataset d WHERE")],
-    ["SESSION", IcatSessionError, CatkitErrorCode.IcatSession, 403, () => new IcatClient({ url: sandbox.url, credential: "0d9a3706-80d4-4d29-9ff3-4d65d4308a24" }).search("Facility")],
-    ["INSUFFICIENT_PRIVILEGES", IcatInsufficientPrivilegesError, CatkitErrorCode.IcatInsufficientPrivileges, 403, () => icat.create("Facility", { name: "mine" })],
-    ["NO_SUCH_OBJECT_FOUND", IcatNoSuchObjectFoundError, CatkitErrorCode.IcatNoSuchObjectFound, 404, () => icat.get("Datafile", 424242)],
-    ["OBJECT_ALREADY_EXISTS", IcatObjectAlreadyExistsError, CatkitErrorCode.IcatObjectAlreadyExists, 412, async () => {
+    ["BAD_PARAMETER", IcatBadParameterError, IcatErrorCode.BadParameter, 400, () => icat.search("SELECT d FROM Dataset d WHERE")],
+    ["SESSION", IcatSessionError, IcatErrorCode.Session, 403, () => new IcatClient({ url: sandbox.url, credential: "0d9a3706-80d4-4d29-9ff3-4d65d4308a24" }).search("Facility")],
+    ["INSUFFICIENT_PRIVILEGES", IcatInsufficientPrivilegesError, IcatErrorCode.InsufficientPrivileges, 403, () => icat.create("Facility", { name: "mine" })],
+    ["NO_SUCH_OBJECT_FOUND", IcatNoSuchObjectFoundError, IcatErrorCode.NoSuchObjectFound, 404, () => icat.get("Datafile", 424242)],
+    ["OBJECT_ALREADY_EXISTS", IcatObjectAlreadyExistsError, IcatErrorCode.ObjectAlreadyExists, 412, async () => {
       const [inv] = (await icat.search(new Query("Investigation", { limit: [0, 1] }))) as [Investigation];
       const [type] = (await icat.search(new Query("DatasetType", { conditions: { name: eq("raw") } }))) as [DatasetType];
       return icat.create("Dataset", { investigation: inv, type, name: "e201215", complete: true });
     }],
-    ["VALIDATION", IcatValidationError, CatkitErrorCode.IcatValidation, 412, () => icat.search(new Query("ParameterType"))],
-    ["INTERNAL", IcatInternalError, CatkitErrorCode.IcatInternal, 500, () => icat.update("Dataset", { id: datasetId, fileCount: "many" as never })],
-    ["NOT_IMPLEMENTED", IcatNotImplementedError, CatkitErrorCode.IcatNotImplemented, 501, () => new IcatClient({ url: `${sandbox.url}/lucene` }).version()],
+    ["VALIDATION", IcatValidationError, IcatErrorCode.Validation, 412, () => icat.search(new Query("ParameterType"))],
+    ["INTERNAL", IcatInternalError, IcatErrorCode.Internal, 500, () => icat.update("Dataset", { id: datasetId, fileCount: "many" as never })],
+    ["NOT_IMPLEMENTED", IcatNotImplementedError, IcatErrorCode.NotImplemented, 501, () => new IcatClient({ url: `${sandbox.url}/lucene` }).version()],
   ] as const)("%s → %o", async (icatCode, ErrorClass, code, status, work) => {
     const err = await failure(work);
     expect(err).toBeInstanceOf(ErrorClass);
@@ -75,7 +80,7 @@ describe("ICAT error codes", () => {
     const err = await failure(() => plain.search("Facility"));
     expect(err).toBeInstanceOf(HttpError);
     expect(err).not.toBeInstanceOf(IcatError);
-    expect(err).toMatchObject({ status: 502, code: CatkitErrorCode.Http });
+    expect(err).toMatchObject({ status: 502, code: CoreErrorCode.Http });
     await plain.close();
   });
 

@@ -1,7 +1,8 @@
 // Errors IDS itself reports: its JSON body `{"code":"<ExceptionSimpleName>","message":"…"}`
 // (ids.server exceptions/IdsExceptionMapper.java) becomes one typed class per exception, each an
 // HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CatkitErrorCode, HttpError, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { IdsErrorCode } from "./ids-error-codes.js";
 
 /**
  * What an {@link IdsError} is built from: the failed request and IDS's answer.
@@ -45,7 +46,7 @@ export class IdsError extends HttpError {
   readonly idsCode: string | undefined;
   readonly idsMessage: string | undefined;
 
-  constructor(init: IdsErrorInit, code: CatkitErrorCode = CatkitErrorCode.Http, hint = "") {
+  constructor(init: IdsErrorInit, code: CatkitErrorCode = CoreErrorCode.Http, hint = "") {
     super({ ...init, code, message: describe(init, hint).trim() });
     this.idsCode = init.idsCode;
     this.idsMessage = init.idsMessage;
@@ -68,27 +69,45 @@ export class IdsError extends HttpError {
 export class IdsBadRequestError extends IdsError {
   static override readonly kind: string = "catkit.IdsBadRequestError";
   constructor(init: IdsErrorInit) {
-    super(init, CatkitErrorCode.IdsBadRequest, "Check the arguments of the call.");
+    super(init, IdsErrorCode.BadRequest, "Check the arguments of the call.");
   }
 }
 
+// IDS has no SESSION code of its own: ICAT's SESSION becomes 403 InsufficientPrivilegesException
+// carrying ICAT's message ("Unable to find user by sessionid: …", "Session id:… has expired"),
+// while a privilege failure carries another text ("<user> is not included in the ids
+// rootUserNames set.", ICAT's INSUFFICIENT_PRIVILEGES message) (ids.server DataSelection.java,
+// IdsBean.java getServiceStatus). The message is all that tells the two apart.
+const SESSION_GONE = /sessionid|session id|session.*expired/i;
+
 /**
  * IDS refused access (InsufficientPrivilegesException, HTTP 403). ICAT's SESSION and
- * INSUFFICIENT_PRIVILEGES both end up here (ids.server DataSelection.java).
+ * INSUFFICIENT_PRIVILEGES both end up here (ids.server DataSelection.java); `sessionInvalid`
+ * tells which, from IDS's message, and the hint follows it (log in again, or ask for access).
  *
  * @example
  * ```ts
- * catch (err) { if (err instanceof IdsInsufficientPrivilegesError) await relogin(); }
+ * catch (err) { if (err instanceof IdsInsufficientPrivilegesError && err.sessionInvalid) await relogin(); }
  * ```
  */
 export class IdsInsufficientPrivilegesError extends IdsError {
   static override readonly kind: string = "catkit.IdsInsufficientPrivilegesError";
+  /** True when IDS's message says the ICAT session is unknown or expired, not that the user lacks a privilege. */
+  readonly sessionInvalid: boolean;
   constructor(init: IdsErrorInit) {
+    const sessionInvalid = SESSION_GONE.test(init.idsMessage ?? "");
     super(
       init,
-      CatkitErrorCode.IdsInsufficientPrivileges,
-      "The ICAT session is invalid or expired, or its user may not access this data: log in again or ask the facility for access.",
+      IdsErrorCode.InsufficientPrivileges,
+      sessionInvalid
+        ? "The ICAT session is invalid or expired: log in again."
+        : "The session's user lacks the privilege for this call or data: ask the facility for access.",
     );
+    this.sessionInvalid = sessionInvalid;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { ...super.details(), sessionInvalid: this.sessionInvalid };
   }
 }
 
@@ -103,7 +122,7 @@ export class IdsInsufficientPrivilegesError extends IdsError {
 export class IdsNotFoundError extends IdsError {
   static override readonly kind: string = "catkit.IdsNotFoundError";
   constructor(init: IdsErrorInit) {
-    super(init, CatkitErrorCode.IdsNotFound, "Check the ids (and that the datafiles have a location), or prepare the data again.");
+    super(init, IdsErrorCode.NotFound, "Check the ids (and that the datafiles have a location), or prepare the data again.");
   }
 }
 
@@ -118,7 +137,7 @@ export class IdsNotFoundError extends IdsError {
  */
 export class IdsInternalError extends IdsError {
   static override readonly kind: string = "catkit.IdsInternalError";
-  constructor(init: IdsErrorInit, code: CatkitErrorCode = CatkitErrorCode.IdsInternal, hint = "This is a server-side failure; report it to the facility if it persists.") {
+  constructor(init: IdsErrorInit, code: CatkitErrorCode = IdsErrorCode.Internal, hint = "This is a server-side failure; report it to the facility if it persists.") {
     super(init, code, hint);
   }
 }
@@ -135,7 +154,7 @@ export class IdsInternalError extends IdsError {
 export class IdsRestoreFailedError extends IdsInternalError {
   static override readonly kind: string = "catkit.IdsRestoreFailedError";
   constructor(init: IdsErrorInit) {
-    super(init, CatkitErrorCode.IdsRestoreFailed, "Call reset() on the selection and restore it again (restoreAndWait does this once by itself).");
+    super(init, IdsErrorCode.RestoreFailed, "Call reset() on the selection and restore it again (restoreAndWait does this once by itself).");
   }
 }
 
@@ -150,7 +169,7 @@ export class IdsRestoreFailedError extends IdsInternalError {
 export class IdsInsufficientStorageError extends IdsError {
   static override readonly kind: string = "catkit.IdsInsufficientStorageError";
   constructor(init: IdsErrorInit) {
-    super(init, CatkitErrorCode.IdsInsufficientStorage, "The IDS storage is full; contact the facility.");
+    super(init, IdsErrorCode.InsufficientStorage, "The IDS storage is full; contact the facility.");
   }
 }
 
@@ -168,7 +187,7 @@ export class IdsNotImplementedError extends IdsError {
   constructor(init: IdsErrorInit) {
     super(
       init,
-      CatkitErrorCode.IdsNotImplemented,
+      IdsErrorCode.NotImplemented,
       "This IDS does not offer the call (read-only, single-level storage, feature disabled, or an older server).",
     );
   }
@@ -188,7 +207,7 @@ export class IdsDataNotOnlineError extends IdsError {
   constructor(init: IdsErrorInit) {
     super(
       init,
-      CatkitErrorCode.IdsDataNotOnline,
+      IdsErrorCode.DataNotOnline,
       "Wait for the restore with restoreAndWait(), or pass waitForRestore to getData/download.",
     );
   }

@@ -1,5 +1,6 @@
 // Errors found by the client while moving bytes, not reported by IDS.
-import { CatkitError, CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { CatkitError, type CatkitErrorOptions } from "@catkit/core";
+import { IdsErrorCode } from "./ids-error-codes.js";
 
 /**
  * The CRC32 computed over the bytes sent or received differs from the one IDS or ICAT gave.
@@ -20,7 +21,7 @@ export class IdsChecksumMismatchError extends CatkitError {
   readonly expected: string;
   readonly datafileId: number | undefined;
   constructor(message: string, init: CatkitErrorOptions & { actual: string; expected: string; datafileId?: number }) {
-    super(CatkitErrorCode.IdsChecksumMismatch, message, init);
+    super(IdsErrorCode.ChecksumMismatch, message, init);
     this.actual = init.actual;
     this.expected = init.expected;
     this.datafileId = init.datafileId;
@@ -45,7 +46,7 @@ export class IdsSizeMismatchError extends CatkitError {
   readonly expected: number;
   readonly datafileId: number | undefined;
   constructor(message: string, init: CatkitErrorOptions & { actual: number; expected: number; datafileId?: number }) {
-    super(CatkitErrorCode.IdsSizeMismatch, message, init);
+    super(IdsErrorCode.SizeMismatch, message, init);
     this.actual = init.actual;
     this.expected = init.expected;
     this.datafileId = init.datafileId;
@@ -69,7 +70,7 @@ export class IdsRestoreTimeoutError extends CatkitError {
   readonly lastStatus: string | undefined;
   readonly timeoutMs: number;
   constructor(message: string, init: CatkitErrorOptions & { lastStatus?: string; timeoutMs: number }) {
-    super(CatkitErrorCode.IdsRestoreTimeout, message, init);
+    super(IdsErrorCode.RestoreTimeout, message, init);
     this.lastStatus = init.lastStatus;
     this.timeoutMs = init.timeoutMs;
   }

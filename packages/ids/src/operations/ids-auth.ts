@@ -1,9 +1,10 @@
-// How an ICAT session goes on IDS requests, and how IDS says that session is gone. IDS has no
-// SESSION code of its own: ICAT's SESSION becomes 403 InsufficientPrivilegesException with
-// ICAT's message ("Unable to find user by sessionid: …", "Session id:… has expired") (ids.server
-// DataSelection.java, IdsBean.java getServiceStatus). A renewable credential (an ICAT login)
-// is then asked for a new session and the request is sent once more.
-import { peekBody, tokenAs, type ApplyToken, type CatkitResponse } from "@catkit/core";
+// How an ICAT session goes on IDS requests, and how IDS says that session is gone: a 403
+// InsufficientPrivilegesException whose message is ICAT's SESSION text (see
+// IdsInsufficientPrivilegesError.sessionInvalid). A renewable credential (an ICAT login) is then
+// asked for a new session and the request is sent once more. The body is parsed once, by
+// idsErrorMapper; the auth policy hands its typed error here.
+import { tokenAs, type ApplyToken } from "@catkit/core";
+import { IdsInsufficientPrivilegesError } from "../errors/ids-error.js";
 import { assertSessionId } from "../validation.js";
 
 const placeSession = tokenAs.sessionParam("sessionId");
@@ -22,20 +23,14 @@ export const applyIdsSession: ApplyToken = (request, token) => {
   return placeSession(request, token);
 };
 
-const SESSION_GONE = /sessionid|session id|session.*expired/i;
-
 /**
- * Recognises IDS's answer to an unknown or expired ICAT session, leaving the body readable.
+ * Recognises IDS's answer to an unknown or expired ICAT session in the typed error of a failed call.
  *
  * @example
  * ```ts
- * const { failed, response: again } = await isIdsSessionFailure(response);
+ * createClientContext(options, { name: "catkit-ids", version, errorMapper: idsErrorMapper, auth: { apply: applyIdsSession, isAuthFailure: isIdsSessionFailure } });
  * ```
  */
-export async function isIdsSessionFailure(response: CatkitResponse): Promise<{ failed: boolean; response: CatkitResponse }> {
-  if (response.status !== 403) return { failed: false, response };
-  const peeked = await peekBody(response, 16 * 1024);
-  const text = peeked.bytes.toString("utf8");
-  const failed = text.includes("InsufficientPrivilegesException") && SESSION_GONE.test(text);
-  return { failed, response: peeked.response };
+export function isIdsSessionFailure(error: unknown): boolean {
+  return error instanceof IdsInsufficientPrivilegesError && error.sessionInvalid;
 }

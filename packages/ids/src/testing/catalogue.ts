@@ -32,7 +32,8 @@ export type IcatExceptionType =
   | "NOT_IMPLEMENTED";
 
 /**
- * An ICAT failure seen by the sandbox; `type` decides how IDS reports it.
+ * An ICAT failure seen by the sandbox; `type` decides how IDS reports it. Server-side, like
+ * the `IdsException` it becomes, so a plain Error rather than a catkit client error.
  *
  * @example
  * ```ts

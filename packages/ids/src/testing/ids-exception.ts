@@ -33,7 +33,9 @@ export const IDS_EXCEPTIONS = {
 export type IdsExceptionName = keyof typeof IDS_EXCEPTIONS;
 
 /**
- * An error the sandbox answers with IDS's JSON body and status.
+ * An error the sandbox answers with IDS's JSON body and status. It is the server's exception
+ * (ids.server's IdsException), never thrown to a client, so it is a plain Error whose `code` is the
+ * wire name rather than a catkit code.
  *
  * @example
  * ```ts

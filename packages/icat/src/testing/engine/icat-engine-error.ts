@@ -23,15 +23,17 @@ export const ICAT_ERROR_CODES = [
  *
  * @example
  * ```ts
- * const code: IcatErrorCode = "BAD_PARAMETER";
+ * const code: IcatExceptionType = "BAD_PARAMETER";
  * ```
  */
-export type IcatErrorCode = (typeof ICAT_ERROR_CODES)[number];
+export type IcatExceptionType = (typeof ICAT_ERROR_CODES)[number];
 
 /**
  * The error the sandbox engine throws: icat.server's `code` and `message`, and for batch writes
  * and deletes the `offset` of the failing element. The HTTP layer turns it into
- * `{"code":…,"message":…,"offset":…}` with the status of icat-ids.md §1.6.
+ * `{"code":…,"message":…,"offset":…}` with the status of icat-ids.md §1.6. It is the server's
+ * exception, not a client error, so it is a plain Error: its `code` is ICAT's wire type and its
+ * toJSON the wire body, not a catkit code and a redacted description.
  *
  * @example
  * ```ts
@@ -41,10 +43,10 @@ export type IcatErrorCode = (typeof ICAT_ERROR_CODES)[number];
  */
 export class IcatEngineError extends Error {
   override readonly name = "IcatEngineError";
-  readonly code: IcatErrorCode;
+  readonly code: IcatExceptionType;
   readonly offset: number | undefined;
 
-  constructor(code: IcatErrorCode, message: string, offset?: number) {
+  constructor(code: IcatExceptionType, message: string, offset?: number) {
     super(message);
     this.code = code;
     this.offset = offset;
@@ -71,7 +73,7 @@ export class IcatEngineError extends Error {
    * // {"code":"SESSION","message":"Session Id cannot be null or empty."}
    * ```
    */
-  toJSON(): { code: IcatErrorCode; message: string; offset?: number } {
+  toJSON(): { code: IcatExceptionType; message: string; offset?: number } {
     return this.offset === undefined || this.offset < 0
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, offset: this.offset };

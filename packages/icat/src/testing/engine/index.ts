@@ -1,7 +1,7 @@
 // The in-memory engine of the ICAT sandbox server (no HTTP): store, query language, writes,
 // authorization, rendering and fixtures.
 export { IcatEngine, type IcatEngineOptions } from "./icat-engine.js";
-export { ICAT_ERROR_CODES, IcatEngineError, type IcatErrorCode } from "./icat-engine-error.js";
+export { ICAT_ERROR_CODES, IcatEngineError, type IcatExceptionType } from "./icat-engine-error.js";
 export type { DatafileRegistration } from "./register-datafile.js";
 export {
   cachedReadCheck,

@@ -4,7 +4,7 @@
 // in front of the message (ThrowableExceptionMapper.java); unknown paths as 501
 // (NotFoundExceptionMapper.java); CORS headers on everything (CORSResponseFilter.java).
 import type { ServerResponse } from "node:http";
-import { IcatEngineError, type IcatErrorCode } from "../engine/index.js";
+import { IcatEngineError, type IcatExceptionType } from "../engine/index.js";
 
 /**
  * The HTTP status of each ICAT error type (IcatException.IcatExceptionType).
@@ -14,7 +14,7 @@ import { IcatEngineError, type IcatErrorCode } from "../engine/index.js";
  * ICAT_ERROR_STATUS.SESSION; // 403
  * ```
  */
-export const ICAT_ERROR_STATUS: Readonly<Record<IcatErrorCode, number>> = {
+export const ICAT_ERROR_STATUS: Readonly<Record<IcatExceptionType, number>> = {
   BAD_PARAMETER: 400,
   INTERNAL: 500,
   INSUFFICIENT_PRIVILEGES: 403,
