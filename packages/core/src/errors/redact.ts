@@ -1,15 +1,22 @@
 // Secret redaction for everything catkit lets out: error messages, toJSON, util.inspect, logs.
 //
 // icat.server and ids.server put the session id in query strings and form bodies (their REST
-// resources), and echo it in error messages ("Unable to find user by sessionid: …",
-// "The sessionId parameter '…' is not a valid UUID"). So we redact by pattern (parameter names,
-// JSON keys, headers, Bearer values, a session id next to the word "session") and by value: each
-// credential registers the secrets it hands out, and those exact strings are replaced anywhere.
+// resources) and in URL paths (icat.server `session/{sessionId}`), and echo it in error messages
+// ("Unable to find user by sessionid: …", "The sessionId parameter '…' is not a valid UUID").
+// A preparedId grants data without a session (ids.server getData?preparedId=), so it is a secret
+// too. So we redact by pattern (parameter names, JSON keys, headers, Bearer values, the path
+// segment after a `session` segment, an id next to the words "session id" or "preparedId") and by
+// value: each credential registers the secrets it hands out, and those exact strings are
+// replaced anywhere.
 
 const MASK = "[REDACTED]";
-const SECRET_NAMES = "sessionId|session_id|access_token|accessToken|refresh_token|token|password|passwd|pwd|secret|api_key|apikey|client_secret";
+const SECRET_NAMES =
+  "sessionId|session_id|preparedId|prepared_id|access_token|accessToken|refresh_token|token|password|passwd|pwd|secret|api_key|apikey|client_secret";
 const SENSITIVE_KEY = new RegExp(`^(?:${SECRET_NAMES}|authorization|proxy-authorization|cookie|set-cookie|x-api-key|credentials)$`, "i");
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+// Path segments whose next segment is a secret: REST session resources (icat.server
+// `/icat/session/{sessionId}` for getSession, refresh and logout).
+const SECRET_PATH_PARENTS = "session|sessions";
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // name=value in URLs, form bodies and prose: sessionId=…, password=…
@@ -21,11 +28,14 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bBearer\s+[A-Za-z0-9\-._~+/]+=*/g, `Bearer ${MASK}`],
   // prose: "password: hunter2"
   [/\b(password|passwd)(\s*:\s*)(?!\[REDACTED\])[^\s,;&"']+/gi, `$1$2${MASK}`],
-  // a UUID right after "session id" in any spelling: icat.server quotes the session id
-  // ("Unable to find user by sessionid: …", "Session id:… has expired")
-  [new RegExp(`\\b(session[ _-]?id\\b[\\s:="']*)(${UUID})`, "gi"), `$1${MASK}`],
+  // the path segment after a session resource: ".../icat/session/0d9a…" (any URL, any rendering)
+  [new RegExp(`(/(?:${SECRET_PATH_PARENTS})/)(?!\\[REDACTED\\])[^/?#\\s"'<>]+`, "gi"), `$1${MASK}`],
+  // a UUID right after "session id" or "preparedId" in any spelling: icat.server and ids.server
+  // quote them ("Unable to find user by sessionid: …", "Session id:… has expired",
+  // "The preparedId … is not known")
+  [new RegExp(`\\b((?:session|prepared)[ _-]?id\\b[\\s:="']*)(${UUID})`, "gi"), `$1${MASK}`],
   // ids.server quotes whatever was sent: "The sessionId parameter '…' is not a valid UUID"
-  [/\b(session[ _-]?id parameter ')([^']*)(')/gi, `$1${MASK}$3`],
+  [/\b((?:session|prepared)[ _-]?id parameter ')([^']*)(')/gi, `$1${MASK}$3`],
 ];
 
 // Exact secret values handed out by credentials. Bounded so a long-running service that

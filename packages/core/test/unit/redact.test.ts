@@ -21,9 +21,22 @@ describe("redact", () => {
     expect(redact(input)).toBe(expected);
   });
 
-  it("leaves ordinary text alone, including prepared ids", () => {
-    const text = `GET /ids/getData?preparedId=${UUID}&outname=run.zip (Dataset id 42)`;
+  it("leaves ordinary text alone", () => {
+    const text = `GET /ids/getData?datafileIds=1,2&outname=run.zip (Dataset id 42, session ended at 12:00, see /icat/session)`;
     expect(redact(text)).toBe(text);
+  });
+
+  // issue 7 item 2: a preparedId grants data without a session; a session id sits in ICAT's session paths.
+  it.each([
+    [`GET /ids/getData?preparedId=${UUID}&outname=run.zip`, "GET /ids/getData?preparedId=[REDACTED]&outname=run.zip"],
+    [`{"preparedId":"${UUID}"}`, '{"preparedId":"[REDACTED]"}'],
+    [`The preparedId ${UUID} is not known`, "The preparedId [REDACTED] is not known"],
+    [`The preparedId parameter '${UUID}x' is not a valid UUID`, "The preparedId parameter '[REDACTED]' is not a valid UUID"],
+    [`GET https://icat.example.org/icat/session/${UUID} failed with HTTP 500`, "GET https://icat.example.org/icat/session/[REDACTED] failed with HTTP 500"],
+    [`DELETE /icat/session/${UUID}?x=1`, "DELETE /icat/session/[REDACTED]?x=1"],
+    ["PUT /api/sessions/not-a-uuid-but-secret/extend", "PUT /api/sessions/[REDACTED]/extend"],
+  ])("redacts prepared ids and session path segments: %s", (input, expected) => {
+    expect(redact(input)).toBe(expected);
   });
 
   it("replaces registered secret values anywhere", () => {
@@ -33,7 +46,7 @@ describe("redact", () => {
 
   it("redacts URLs including user info", () => {
     expect(redactUrl(`https://user:pw@icat.example.org/icat/session/${UUID}?sessionId=${UUID}`)).toBe(
-      "https://[REDACTED]@icat.example.org/icat/session/" + UUID + "?sessionId=[REDACTED]",
+      "https://[REDACTED]@icat.example.org/icat/session/[REDACTED]?sessionId=[REDACTED]",
     );
   });
 

@@ -1,7 +1,7 @@
 // Errors ICAT reports: its JSON body `{"code":"<TYPE>","message":"…","offset":n?}`
 // (icat.server exposed/IcatExceptionMapper.java) becomes one typed class per IcatExceptionType,
 // each an HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CoreErrorCode, HttpError, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
 import { IcatErrorCode } from "./icat-error-codes.js";
 
 /**
@@ -35,7 +35,7 @@ function describe(init: IcatErrorInit, hint: string): string {
 
 /**
  * Base class of the errors ICAT reports. `icatCode` is ICAT's type ("SESSION"…),
- * `icatMessage` its text and `offset` the failing element of a batch write or delete;
+ * `icatMessage` its text (redacted) and `offset` the failing element of a batch write or delete;
  * `status`, `method`, `url` (redacted) and `body` come from {@link HttpError}.
  *
  * @example
@@ -53,7 +53,7 @@ export class IcatError extends HttpError {
   constructor(init: IcatErrorInit, code: CatkitErrorCode = CoreErrorCode.Http, hint = "") {
     super({ ...init, code, message: describe(init, hint) });
     this.icatCode = init.icatCode;
-    this.icatMessage = init.icatMessage;
+    this.icatMessage = init.icatMessage === undefined ? undefined : redact(init.icatMessage);
     this.offset = init.offset;
   }
 

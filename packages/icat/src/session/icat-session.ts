@@ -2,7 +2,7 @@
 // expiry from `GET session/{id}` (remainingMinutes), refresh with `PUT session/{id}` inside the
 // refresh window (python-icat autoRefresh: 30 minutes, client.py:87), and log in again when ICAT
 // has forgotten the session. core's sessionCredential shares one login or refresh in flight.
-import { sessionCredential, type SessionCredential, type SessionInfo as CoreSessionInfo } from "@catkit/core";
+import { registerSecret, sessionCredential, type SessionCredential, type SessionInfo as CoreSessionInfo } from "@catkit/core";
 import { IcatSessionError } from "../errors/icat-error.js";
 import type { IcatContext } from "../operations/icat-context.js";
 import { getSession, login, logoutSession, refreshSession, type LoginCredentials } from "../operations/session-calls.js";
@@ -55,7 +55,16 @@ export function icatSessionCredential(ctx: IcatContext, spec: IcatSessionSpec, o
     "plugin" in spec
       ? async ({ signal }: { signal?: AbortSignal | undefined }): Promise<CoreSessionInfo> => {
           const token = await login(ctx, spec.plugin, spec.credentials, { signal });
-          return { token, expiresAt: await expiry(ctx, token, signal, now) };
+          // A secret from the moment it exists: the expiry lookup below already carries it.
+          registerSecret(token);
+          try {
+            return { token, expiresAt: await expiry(ctx, token, signal, now) };
+          } catch (err) {
+            // The caller never receives this session, so nobody could end it: end it here
+            // (without the caller's signal, which may be what aborted), then report the failure.
+            await logoutSession(ctx, token).catch(() => undefined);
+            throw err;
+          }
         }
       : undefined;
   return sessionCredential(

@@ -1,7 +1,7 @@
 // Errors IDS itself reports: its JSON body `{"code":"<ExceptionSimpleName>","message":"…"}`
 // (ids.server exceptions/IdsExceptionMapper.java) becomes one typed class per exception, each an
 // HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CoreErrorCode, HttpError, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
 import { IdsErrorCode } from "./ids-error-codes.js";
 
 /**
@@ -32,7 +32,7 @@ function describe(init: IdsErrorInit, hint: string): string {
 
 /**
  * Base class of the errors IDS reports. `idsCode` is the exception name IDS sent
- * ("DataNotOnlineException"…), `idsMessage` its text; `status`, `method`, `url` (redacted) and
+ * ("DataNotOnlineException"…), `idsMessage` its text (redacted); `status`, `method`, `url` (redacted) and
  * `body` come from {@link HttpError}.
  *
  * @example
@@ -49,7 +49,7 @@ export class IdsError extends HttpError {
   constructor(init: IdsErrorInit, code: CatkitErrorCode = CoreErrorCode.Http, hint = "") {
     super({ ...init, code, message: describe(init, hint).trim() });
     this.idsCode = init.idsCode;
-    this.idsMessage = init.idsMessage;
+    this.idsMessage = init.idsMessage === undefined ? undefined : redact(init.idsMessage);
   }
 
   protected override details(): Record<string, unknown> {
