@@ -8,6 +8,7 @@ export { HttpError, type HttpErrorInit } from "./errors/http-error.js";
 export { AbortError, NetworkError, TimeoutError, type TimeoutPhase } from "./errors/transport-errors.js";
 export { AuthError, ConfigError, InvalidArgumentError, ResponseValidationError, type ConfigLocation } from "./errors/client-errors.js";
 export { redact, redactHeaders, redactUrl, redactValue, registerSecret } from "./errors/redact.js";
+export { MAX_QUOTED_URL, quoteUrl } from "./errors/quote-url.js";
 export { toCatkitError, type ErrorContext } from "./errors/to-catkit-error.js";
 
 // transport
@@ -53,7 +54,16 @@ export { staticSession } from "./auth/static-credential.js";
 // bodies
 export { DEFAULT_MAX_BODY_BYTES, discardBody, peekBody, readBytes, readText } from "./body/read-body.js";
 export { formatIssues, readJson, validate } from "./body/read-json.js";
-export { errorBodyMapper, expectStatus, httpErrorMapper, mapErrorResponse, readErrorBody, type ErrorMapper, type ErrorResponse } from "./body/error-response.js";
+export {
+  errorBodyMapper,
+  expectStatus,
+  httpErrorMapper,
+  mapErrorResponse,
+  readErrorBody,
+  type ErrorMapper,
+  type ErrorResponse,
+  type HttpErrorHints,
+} from "./body/error-response.js";
 
 // client plumbing
 export { createClientContext, type ClientContext, type CoreClientOptions, type ServiceInfo } from "./client/client-context.js";

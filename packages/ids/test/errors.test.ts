@@ -59,6 +59,18 @@ describe("IDS errors", () => {
     await expect(f.ids.isPrepared(unknown)).rejects.toThrow("The preparedId [REDACTED] is not known");
   });
 
+  it("quotes a capped URL and says how to split a selection whose URL the server refuses (431)", async () => {
+    const unbounded = new IdsClient({ url: f.sandbox.url, credential: f.seed.sessionId, maxUrlLength: 10_000_000, retry: false });
+    const datafileIds = Array.from({ length: 100_000 }, (_, i) => i + 1);
+    const err = await unbounded.getStatus({ datafileIds }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err).toMatchObject({ status: 431 });
+    const message = (err as HttpError).message;
+    expect(message.length).toBeLessThan(1_000);
+    expect(message).toMatch(/request URL as too long\. Split the request into smaller ones: lower the IdsClient's maxUrlLength/);
+    await unbounded.close();
+  });
+
   it("500 InternalException, and 'Restore failed' as IdsRestoreFailedError", async () => {
     f.sandbox.faults.respondWith(500, { body: body("InternalException", "class java.io.IOException disk on fire") });
     const err = await f.ids.getSize({ datasetIds: [1] }).catch((e: unknown) => e);

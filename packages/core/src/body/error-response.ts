@@ -49,13 +49,24 @@ export async function readErrorBody(response: CatkitResponse, maxBytes = MAX_ERR
   }
 }
 
+/** What a service tells callers in errors that are not its own (a proxy's or the web server's). */
+export interface HttpErrorHints {
+  /** For HTTP 414 and 431 (URL too long): how to split the request, e.g. the client option or helper that does. */
+  urlTooLong?: string;
+}
+
+function plainHttpError(r: ErrorResponse, hints: HttpErrorHints): HttpError {
+  return new HttpError({ status: r.status, method: r.method, url: r.url, body: r.body, urlTooLongHint: hints.urlTooLong });
+}
+
 /** The default mapper: a plain {@link HttpError}. */
-export const httpErrorMapper: ErrorMapper = (r) => new HttpError({ status: r.status, method: r.method, url: r.url, body: r.body });
+export const httpErrorMapper: ErrorMapper = (r) => plainHttpError(r, {});
 
 /**
  * An ErrorMapper for services whose error bodies have a known shape (ICAT's and IDS's
  * `{code, message}`): `toError` picks the typed error from the parsed body; a body of another
- * shape (a proxy's HTML page, an empty 502) or an unknown code gives a plain HttpError.
+ * shape (a proxy's HTML page, an empty 502, a 431 for a URL too long) or an unknown code gives
+ * a plain HttpError, with `hints` for the statuses that need one.
  *
  * @example
  * ```ts
@@ -66,10 +77,11 @@ export const httpErrorMapper: ErrorMapper = (r) => new HttpError({ status: r.sta
 export function errorBodyMapper<S extends z.ZodType>(
   schema: S,
   toError: (body: z.output<S>, response: ErrorResponse) => Error | undefined,
+  hints: HttpErrorHints = {},
 ): ErrorMapper {
   return (response) => {
     const parsed = schema.safeParse(response.body);
-    return (parsed.success ? toError(parsed.data, response) : undefined) ?? httpErrorMapper(response);
+    return (parsed.success ? toError(parsed.data, response) : undefined) ?? plainHttpError(response, hints);
   };
 }
 

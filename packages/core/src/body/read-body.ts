@@ -4,7 +4,7 @@
 import { Readable } from "node:stream";
 import { CatkitError } from "../errors/catkit-error.js";
 import { CoreErrorCode } from "../errors/error-codes.js";
-import { redactUrl } from "../errors/redact.js";
+import { quoteUrl } from "../errors/quote-url.js";
 import { requestUrl } from "../transport/request.js";
 import type { CatkitResponse } from "../transport/response.js";
 
@@ -35,7 +35,7 @@ export function readBytes(response: CatkitResponse, options: { maxBytes?: number
       reject(
         new CatkitError(
           CoreErrorCode.ResponseTooLarge,
-          `${response.request.method} ${redactUrl(requestUrl(response.request))}: response body exceeds ${limit} bytes; this call expects a small answer`,
+          `${response.request.method} ${quoteUrl(requestUrl(response.request))}: response body exceeds ${limit} bytes; this call expects a small answer`,
         ),
       );
     };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ResponseValidationError } from "../errors/client-errors.js";
-import { redactUrl } from "../errors/redact.js";
+import { quoteUrl } from "../errors/quote-url.js";
 import { requestUrl } from "../transport/request.js";
 import type { CatkitResponse } from "../transport/response.js";
 import { readText } from "./read-body.js";
@@ -52,7 +52,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, what: s
 export async function readJson<S extends z.ZodType>(response: CatkitResponse, schema: S, options?: { maxBytes?: number }): Promise<z.output<S>>;
 export async function readJson(response: CatkitResponse, schema?: undefined, options?: { maxBytes?: number }): Promise<unknown>;
 export async function readJson(response: CatkitResponse, schema?: z.ZodType, options: { maxBytes?: number } = {}): Promise<unknown> {
-  const what = () => `${response.request.method} ${redactUrl(requestUrl(response.request))}`;
+  const what = () => `${response.request.method} ${quoteUrl(requestUrl(response.request))}`;
   const text = await readText(response, options);
   let value: unknown;
   try {

@@ -2,6 +2,7 @@
 // only ever see CatkitError subclasses. undici's codes: lib/core/errors.js (UND_ERR_*).
 import { CatkitError } from "./catkit-error.js";
 import { CoreErrorCode } from "./error-codes.js";
+import { quoteUrl } from "./quote-url.js";
 import { AbortError, NetworkError, TimeoutError } from "./transport-errors.js";
 
 const TIMEOUTS: Readonly<Record<string, "connect" | "headers" | "body">> = {
@@ -60,7 +61,7 @@ export interface ErrorContext {
  */
 export function toCatkitError(err: unknown, context: ErrorContext = {}): CatkitError {
   if (err instanceof CatkitError) return err;
-  const where = context.method && context.url ? `${context.method} ${context.url}` : "request";
+  const where = context.method && context.url ? `${context.method} ${quoteUrl(context.url)}` : "request";
   const reason = context.signal?.aborted ? (context.signal.reason as unknown) : undefined;
   const name = typeof err === "object" && err !== null ? (err as { name?: unknown }).name : undefined;
   const code = codeOf(err);

@@ -1,7 +1,7 @@
-// Logs every attempt at debug level: method, redacted URL, status, time to headers. It sits in
+// Logs every attempt at debug level: method, redacted URL (cut to a readable length), status, time to headers. It sits in
 // the last phase so that it sees each retry and the signed request (whose secrets the redacting
 // logger masks).
-import { redactUrl } from "../errors/redact.js";
+import { quoteUrl } from "../errors/quote-url.js";
 import type { Logger } from "../logging/logger.js";
 import type { Policy } from "../pipeline/pipeline.js";
 import { requestUrl } from "../transport/request.js";
@@ -20,7 +20,7 @@ export function logPolicy(logger: Logger): Policy {
     phase: "send",
     async send(request, next) {
       const started = performance.now();
-      const fields = { operation: request.operation, method: request.method, url: redactUrl(requestUrl(request)) };
+      const fields = { operation: request.operation, method: request.method, url: quoteUrl(requestUrl(request)) };
       try {
         const response = await next(request);
         logger.debug({ ...fields, status: response.status, ms: Math.round(performance.now() - started) }, "http response");

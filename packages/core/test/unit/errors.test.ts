@@ -11,7 +11,10 @@ import {
   HttpError,
   InvalidArgumentError,
   isCatkitError,
+  MAX_QUOTED_URL,
   NetworkError,
+  quoteUrl,
+  redactUrl,
   ResponseValidationError,
   TimeoutError,
   toCatkitError,
@@ -123,5 +126,34 @@ describe("redaction in errors", () => {
     }
     expect(err.url).toBe("https://icat.example.org/icat/entityManager?sessionId=[REDACTED]&query=Dataset");
     expect(inspect(err)).toContain("[REDACTED]");
+  });
+});
+
+describe("URLs quoted in messages (issue 7 item 12)", () => {
+  const ids = Array.from({ length: 100_000 }, (_, i) => i + 1).join(",");
+  const url = `https://ids.example.org/ids/getStatus?sessionId=0d9a3706-80d4-4d29-9ff3-4d65d4308a24&datafileIds=${ids}`;
+
+  it("quoteUrl redacts first, then cuts, saying how much it left out", () => {
+    const quoted = quoteUrl(url);
+    expect(quoted.length).toBeLessThan(MAX_QUOTED_URL + 40);
+    expect(quoted).toMatch(/^https:\/\/ids\.example\.org\/ids\/getStatus\?sessionId=\[REDACTED\]&datafileIds=1,2,3,/);
+    expect(quoted).toMatch(/…\[\+[\d,]+ characters\]$/);
+    expect(quoteUrl("https://x/ping")).toBe("https://x/ping");
+  });
+
+  it("an HttpError quotes a capped URL and keeps the whole redacted one in `url`", () => {
+    const err = new HttpError({ status: 502, method: "GET", url });
+    expect(err.message.length).toBeLessThan(500);
+    expect(err.message).toMatch(/failed with HTTP 502$/);
+    expect(err.url).toHaveLength(redactUrl(url).length);
+    expect(toCatkitError(Object.assign(new Error("reset"), { code: "ECONNRESET" }), { method: "GET", url }).message.length).toBeLessThan(500);
+  });
+
+  it.each([414, 431])("HTTP %i says the URL was too long and how to split the request", (status) => {
+    const plain = new HttpError({ status, method: "GET", url });
+    expect(plain.message).toMatch(new RegExp(`HTTP ${status}: the server refused a ${url.length.toLocaleString("en")}-character request URL as too long\\. Split the request into smaller ones\\.$`));
+    const hinted = new HttpError({ status, method: "GET", url, urlTooLongHint: "lower maxUrlLength" });
+    expect(hinted.message).toMatch(/Split the request into smaller ones: lower maxUrlLength$/);
+    expect(hinted.message.length).toBeLessThan(700);
   });
 });

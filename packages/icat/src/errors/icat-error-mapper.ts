@@ -48,4 +48,10 @@ export const icatErrorMapper: ErrorMapper = errorBodyMapper(IcatErrorBody, (body
     // IcatExceptionMapper writes offset only when it is >= 0.
     offset: body.offset !== undefined && body.offset >= 0 ? body.offset : undefined,
   });
+}, {
+  // ICATRest takes a search's query and a delete's entities as query parameters of a GET or
+  // DELETE, so a long IN list or a large deleteMany is what overflows the URL. No catkit call
+  // splits a JPQL query by itself.
+  urlTooLong:
+    "search a long IN list in slices (a few thousand characters of values per search) and concatenate the results, and pass fewer objects to each deleteMany",
 });

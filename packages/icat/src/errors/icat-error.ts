@@ -1,7 +1,7 @@
 // Errors ICAT reports: its JSON body `{"code":"<TYPE>","message":"…","offset":n?}`
 // (icat.server exposed/IcatExceptionMapper.java) becomes one typed class per IcatExceptionType,
 // each an HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CoreErrorCode, HttpError, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, quoteUrl, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
 import { IcatErrorCode } from "./icat-error-codes.js";
 
 /**
@@ -30,7 +30,7 @@ function describe(init: IcatErrorInit, hint: string): string {
   const what = init.icatCode === undefined ? `HTTP ${init.status}` : `${init.icatCode} (HTTP ${init.status})`;
   const said = init.icatMessage ? `: ${init.icatMessage}` : "";
   const at = init.offset === undefined ? "" : ` [element ${init.offset} of the batch]`;
-  return `ICAT ${init.method} ${init.url} failed with ${what}${said}${at}. ${hint}`.trim();
+  return `ICAT ${init.method} ${quoteUrl(init.url)} failed with ${what}${said}${at}. ${hint}`.trim();
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   Query,
   eq,
   icatErrorMapper,
+  inList,
   type DatasetType,
   type Investigation,
 } from "../../src/index.ts";
@@ -82,6 +83,16 @@ describe("ICAT error codes", () => {
     expect(err).not.toBeInstanceOf(IcatError);
     expect(err).toMatchObject({ status: 502, code: CoreErrorCode.Http });
     await plain.close();
+  });
+
+  it("quotes a capped URL and says how to split a search whose URL the server refuses (431)", async () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => i + 1);
+    const err = await failure(() => icat.search(new Query("Datafile", { conditions: { id: inList(ids) } })));
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err).toMatchObject({ status: 431 });
+    const message = (err as HttpError).message;
+    expect(message.length).toBeLessThan(1_000);
+    expect(message).toMatch(/request URL as too long\. Split the request into smaller ones: search a long IN list in slices/);
   });
 
   it("maps by code, not by status", () => {

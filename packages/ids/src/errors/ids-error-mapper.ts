@@ -32,7 +32,8 @@ const BY_CODE: Readonly<Record<string, new (init: IdsErrorInit) => IdsError>> = 
 
 /**
  * Builds the typed error for a failed IDS response; a body that is not IDS's JSON, or an unknown
- * code, gives a plain HttpError (core's errorBodyMapper).
+ * code, gives a plain HttpError (core's errorBodyMapper), which for a URL too long (414, 431)
+ * says how to make the client split the selection.
  *
  * @example
  * ```ts
@@ -46,4 +47,9 @@ export const idsErrorMapper: ErrorMapper = errorBodyMapper(IdsErrorBody, (body, 
   // ids.server FiniteStateMachine.checkFailure: a remembered restore failure.
   if (ErrorClass === IdsInternalError && body.message === "Restore failed") return new IdsRestoreFailedError(init);
   return new ErrorClass(init);
+}, {
+  // The client already splits what would exceed maxUrlLength (data-target.ts); a server or proxy
+  // that refuses less needs a smaller limit.
+  urlTooLong:
+    "lower the IdsClient's maxUrlLength option (default 4096) below the server's limit; getSize, getStatus, getDatafileIds and delete then split the selection into requests that fit, and getData, download and getDataUrl send it through prepareData",
 });

@@ -1,7 +1,7 @@
 // Errors IDS itself reports: its JSON body `{"code":"<ExceptionSimpleName>","message":"…"}`
 // (ids.server exceptions/IdsExceptionMapper.java) becomes one typed class per exception, each an
 // HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CoreErrorCode, HttpError, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, quoteUrl, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
 import { IdsErrorCode } from "./ids-error-codes.js";
 
 /**
@@ -27,7 +27,7 @@ export interface IdsErrorInit extends CatkitErrorOptions {
 function describe(init: IdsErrorInit, hint: string): string {
   const what = init.idsCode === undefined ? `HTTP ${init.status}` : `${init.idsCode} (HTTP ${init.status})`;
   const said = init.idsMessage ? `: ${init.idsMessage}` : "";
-  return `IDS ${init.method} ${init.url} failed with ${what}${said}. ${hint}`;
+  return `IDS ${init.method} ${quoteUrl(init.url)} failed with ${what}${said}. ${hint}`;
 }
 
 /**
