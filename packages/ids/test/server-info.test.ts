@@ -36,6 +36,29 @@ describe("calls about the server", () => {
     await root.close();
   });
 
+  // issue 7 item 13: a 403 for a missing privilege must not tell the user to log in again.
+  it("a 403 says 'log in again' only when IDS's message is about the session", async () => {
+    const notRoot = (await f.ids.getServiceStatus().catch((e: unknown) => e)) as IdsInsufficientPrivilegesError;
+    expect(notRoot.sessionInvalid).toBe(false);
+    expect(notRoot.message).toMatch(/lacks the privilege for this call or data: ask the facility for access\.$/);
+    expect(notRoot.message).not.toMatch(/log in again|invalid or expired/i);
+
+    const nosy = new IdsClient({ url: f.sandbox.url, credential: f.sandbox.catalogue.createSession("db/nosy", { readable: [] }) });
+    const denied = (await nosy.getSize({ datasetIds: [f.seed.dataset.id] }).catch((e: unknown) => e)) as IdsInsufficientPrivilegesError;
+    expect(denied).toBeInstanceOf(IdsInsufficientPrivilegesError);
+    expect(denied).toMatchObject({ sessionInvalid: false });
+    expect(denied.message).not.toMatch(/log in again/i);
+
+    const stranger = new IdsClient({ url: f.sandbox.url, credential: "0d9a5f3e-1c2b-4d5e-8f70-a1b2c3d4e5f6" });
+    const gone = (await stranger.getServiceStatus().catch((e: unknown) => e)) as IdsInsufficientPrivilegesError;
+    expect(gone).toBeInstanceOf(IdsInsufficientPrivilegesError);
+    expect(gone.sessionInvalid).toBe(true);
+    expect(gone.message).toMatch(/The ICAT session is invalid or expired: log in again\.$/);
+    expect(gone.toJSON()).toMatchObject({ sessionInvalid: true });
+    await nosy.close();
+    await stranger.close();
+  });
+
   it("rejects a server that is not an IDS", async () => {
     const other = new IdsClient({ url: "https://x.example.org/ids", transport: mockTransport(() => ({ status: 200, body: "<html>hello</html>" })) });
     await expect(other.ping()).rejects.toThrow(ResponseValidationError);
