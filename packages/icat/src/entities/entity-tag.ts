@@ -21,7 +21,7 @@ const classes = new Map<EntityName, new () => object>();
  * entityTypeOf(ds); // "Dataset"
  * ```
  */
-export function entityClass(type: EntityName): new () => object {
+export function entityClass<E extends EntityName>(type: E): new () => EntityMap[E] {
   let EntityClass = classes.get(type);
   if (EntityClass === undefined) {
     // Named like the entity, so that its objects print as `Dataset { … }`.
@@ -29,7 +29,8 @@ export function entityClass(type: EntityName): new () => object {
     Object.defineProperty(EntityClass.prototype, TAG, { value: type });
     classes.set(type, EntityClass);
   }
-  return EntityClass;
+  // Its objects start empty, and every field of an entity is optional.
+  return EntityClass as new () => EntityMap[E];
 }
 
 /**
@@ -42,7 +43,7 @@ export function entityClass(type: EntityName): new () => object {
  * ```
  */
 export function tagEntity<E extends EntityName>(type: E, fields: EntityMap[E]): EntityMap[E] {
-  return Object.assign<object, EntityMap[E]>(new (entityClass(type))(), fields);
+  return Object.assign(new (entityClass(type))(), fields);
 }
 
 /**

@@ -7,10 +7,11 @@ import type { EntityName } from "../model/index.js";
 import { walkPath } from "../query/attribute-path.js";
 import { queryEntityInfo } from "../query/entity-fields.js";
 import type { Query } from "../query/index.js";
-import { Malformed, readerOf } from "./entity-reader.js";
 import { isEntityName } from "./entity-tag.js";
+import { entityReaders } from "./generated/entity-readers.js";
 import { readError } from "./parse-entity.js";
-import { parseWireDate } from "./wire-date.js";
+import { Malformed } from "./read-helpers.js";
+import { WireDateReader } from "./wire-date.js";
 
 /**
  * How to read one column of a result row.
@@ -32,12 +33,12 @@ function wrappedType(value: object): EntityName | undefined {
   return only !== undefined && isEntityName(only) ? only : undefined;
 }
 
-function unwrap(value: unknown): unknown {
+function unwrap(value: unknown, dates: WireDateReader): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
   const type = wrappedType(value);
   if (type === undefined) return value;
   try {
-    return readerOf(type)((value as Record<string, unknown>)[type]);
+    return entityReaders[type]((value as Record<string, unknown>)[type], dates);
   } catch (e) {
     if (e instanceof Malformed) e.path.unshift(type);
     throw e;
@@ -56,21 +57,21 @@ function unwrap(value: unknown): unknown {
  */
 export function unwrapEntity(value: unknown, where: string): unknown {
   try {
-    return unwrap(value);
+    return unwrap(value, new WireDateReader());
   } catch (e) {
     throw readError(e, where);
   }
 }
 
-function column(kind: ColumnKind | undefined, value: unknown): unknown {
+function column(kind: ColumnKind | undefined, value: unknown, dates: WireDateReader): unknown {
   if (kind === "date" && typeof value === "string") {
     try {
-      return parseWireDate(value);
+      return dates.read(value);
     } catch (e) {
       throw new Malformed("", e instanceof Error ? e.message : String(e));
     }
   }
-  return kind === "value" ? value : unwrap(value);
+  return kind === "value" ? value : unwrap(value, dates);
 }
 
 /**
@@ -112,6 +113,7 @@ export function parseRows(rows: unknown, columns?: readonly ColumnKind[]): unkno
   const single = columns === undefined || columns.length === 1 ? columns?.[0] : undefined;
   const many = columns !== undefined && columns.length > 1;
   const out = rows as unknown[];
+  const dates = new WireDateReader();
   let i = 0;
   try {
     for (; i < out.length; i++) {
@@ -119,14 +121,14 @@ export function parseRows(rows: unknown, columns?: readonly ColumnKind[]): unkno
       if (Array.isArray(row) && (many || columns === undefined)) {
         for (let c = 0; c < row.length; c++) {
           try {
-            row[c] = column(columns?.[c], row[c]);
+            row[c] = column(columns?.[c], row[c], dates);
           } catch (e) {
             if (e instanceof Malformed) e.path.unshift(`[${c}]`);
             throw e;
           }
         }
       } else {
-        out[i] = column(single, row);
+        out[i] = column(single, row, dates);
       }
     }
   } catch (e) {

@@ -1,33 +1,10 @@
-import { ENTITY_NAMES, type EntityName } from "./entity-names.js";
+// Lookups over the generated ICAT 6.2 metadata (generated/entity-info.ts, from packages/icat/model/).
+import { entityInfo } from "./generated/entity-info.js";
+import { ENTITY_NAMES, type EntityName } from "./generated/entity-names.js";
 import type { EntityInfo } from "./field-info.js";
-import { dataCollectionInfos } from "./info/data-collection.js";
-import { dataPublicationInfos } from "./info/data-publication.js";
-import { datasetInfos } from "./info/dataset.js";
-import { facilityInfos } from "./info/facility.js";
-import { investigationInfos } from "./info/investigation.js";
-import { parametersInfos } from "./info/parameters.js";
-import { studyFundingInfos } from "./info/study-funding.js";
-import { usersInfos } from "./info/users.js";
 import { UnknownEntityError } from "./unknown-entity-error.js";
 
-/**
- * The ICAT 6.2 schema: the {@link EntityInfo} of every entity, keyed by entity name.
- *
- * @example
- * ```ts
- * entityInfo.Datafile.fields.dataset; // { kind: "many-to-one", target: "Dataset", required: true, … }
- * ```
- */
-export const entityInfo: Readonly<Record<EntityName, EntityInfo>> = Object.freeze({
-  ...usersInfos,
-  ...facilityInfos,
-  ...parametersInfos,
-  ...investigationInfos,
-  ...studyFundingInfos,
-  ...datasetInfos,
-  ...dataCollectionInfos,
-  ...dataPublicationInfos,
-});
+export { entityInfo };
 
 const byLowerName = new Map<string, EntityName>(ENTITY_NAMES.map((n) => [n.toLowerCase(), n]));
 

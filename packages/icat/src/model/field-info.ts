@@ -1,4 +1,4 @@
-import type { EntityName } from "./entity-names.js";
+import type { EntityName } from "./generated/entity-names.js";
 
 /**
  * The type of an ICAT attribute as icat.server's `getEntityInfo` names it (the Java type), with

@@ -1,6 +1,7 @@
 // The ICAT 6.2 entity model: names, TypeScript interfaces, field metadata, zod schemas and dates.
-export { ENTITY_NAMES, type EntityName } from "./entity-names.js";
-export type { AnyEntity, EntityMap } from "./entity-map.js";
+// Names, interfaces, metadata and entity schemas are generated (generated/, from packages/icat/model/).
+export { ENTITY_NAMES, type EntityName } from "./generated/entity-names.js";
+export type { AnyEntity, EntityMap } from "./generated/entity-map.js";
 export { META_FIELDS, META_FIELD_TYPES, type EntityBase, type MetaField } from "./entity-base.js";
 export {
   PARAMETER_VALUE_TYPES,
@@ -26,11 +27,11 @@ export {
   type EntitySchemas,
   type TypedEntity,
 } from "./schemas.js";
-export type * from "./entities/users.js";
-export type * from "./entities/facility.js";
-export type * from "./entities/parameters.js";
-export type * from "./entities/investigation.js";
-export type * from "./entities/study-funding.js";
-export type * from "./entities/dataset.js";
-export type * from "./entities/data-collection.js";
-export type * from "./entities/data-publication.js";
+export type * from "./generated/entities/users.js";
+export type * from "./generated/entities/facility.js";
+export type * from "./generated/entities/parameters.js";
+export type * from "./generated/entities/investigation.js";
+export type * from "./generated/entities/study-funding.js";
+export type * from "./generated/entities/dataset.js";
+export type * from "./generated/entities/data-collection.js";
+export type * from "./generated/entities/data-publication.js";

@@ -1,18 +1,21 @@
 // zod schemas for entities as ICAT's REST API returns them (ICATRest.java `jsonise`): meta fields,
 // attributes (dates as strings), many-to-one relations as nested objects without a type wrapper and
-// one-to-many relations as arrays. Built from `entityInfo`, so they always match the metadata.
+// one-to-many relations as arrays. The per-entity schemas are generated (generated/entity-schemas.ts)
+// from the model source, as the interfaces and the client's readers are.
+//
+// Unknown keys (fields the model does not know, e.g. of a newer ICAT) are kept as sent and not
+// validated, by these schemas and by the client's readers alike (entities/read-helpers.ts).
 import { z } from "zod";
-import { META_FIELD_TYPES } from "./entity-base.js";
-import { entityInfo } from "./entity-info.js";
-import type { EntityMap } from "./entity-map.js";
-import { ENTITY_NAMES, type EntityName } from "./entity-names.js";
-import { PARAMETER_VALUE_TYPES, STUDY_STATUSES } from "./enums.js";
-import type { AttributeType, FieldInfo } from "./field-info.js";
-import { IcatDateFormatError, parseIcatDate } from "./icat-date.js";
+import { icatDateSchema } from "./attribute-schemas.js";
+import { entitySchemas } from "./generated/entity-schemas.js";
+import type { EntityMap } from "./generated/entity-map.js";
+import { ENTITY_NAMES, type EntityName } from "./generated/entity-names.js";
+
+export { entitySchemas, icatDateSchema };
 
 /**
  * A zod schema for each entity, keyed by name. Parsing turns ICAT dates into `Date`, descends into
- * nested relations and rejects keys that are not fields of the entity.
+ * nested relations and keeps keys that are not fields of the entity as sent (as the client does).
  *
  * @example
  * ```ts
@@ -20,75 +23,6 @@ import { IcatDateFormatError, parseIcatDate } from "./icat-date.js";
  * ```
  */
 export type EntitySchemas = { readonly [K in EntityName]: z.ZodType<EntityMap[K]> };
-
-/**
- * A zod schema for ICAT dates (`yyyy-MM-dd'T'HH:mm:ss.SSSXXX`) that outputs a `Date`.
- *
- * @example
- * ```ts
- * icatDateSchema.parse("2019-03-11T14:14:47.000Z"); // Date
- * ```
- */
-export const icatDateSchema = z.string().transform((text, ctx) => {
-  try {
-    return parseIcatDate(text);
-  } catch (e) {
-    ctx.addIssue({ code: "custom", message: e instanceof IcatDateFormatError ? e.message : String(e) });
-    return z.NEVER;
-  }
-});
-
-const attributeSchemas: Record<AttributeType, z.ZodType> = {
-  String: z.string(),
-  Integer: z.number().int(),
-  Long: z.number().int(),
-  Double: z.number(),
-  Boolean: z.boolean(),
-  Date: icatDateSchema,
-  ParameterValueType: z.enum(PARAMETER_VALUE_TYPES),
-  StudyStatus: z.enum(STUDY_STATUSES),
-};
-
-const built = new Map<EntityName, z.ZodType>();
-
-function fieldSchema(field: FieldInfo): z.ZodType {
-  switch (field.kind) {
-    case "attribute":
-      return attributeSchemas[field.type];
-    case "many-to-one":
-      return z.lazy(() => schemaOf(field.target));
-    case "one-to-many":
-      return z.array(z.lazy(() => schemaOf(field.target)));
-  }
-}
-
-function schemaOf(name: EntityName): z.ZodType {
-  let schema = built.get(name);
-  if (schema === undefined) {
-    const shape: Record<string, z.ZodType> = {};
-    for (const [meta, type] of Object.entries(META_FIELD_TYPES)) {
-      shape[meta] = attributeSchemas[type].optional();
-    }
-    for (const field of Object.values(entityInfo[name].fields)) {
-      shape[field.name] = fieldSchema(field).optional();
-    }
-    schema = z.strictObject(shape);
-    built.set(name, schema);
-  }
-  return schema;
-}
-
-/**
- * The schema of every entity (see {@link EntitySchemas}).
- *
- * @example
- * ```ts
- * entitySchemas.User.safeParse({ name: "db/root", bogus: 1 }).success; // false: unknown key
- * ```
- */
-export const entitySchemas: EntitySchemas = Object.freeze(
-  Object.fromEntries(ENTITY_NAMES.map((name) => [name, z.lazy(() => schemaOf(name))])),
-) as unknown as EntitySchemas;
 
 /**
  * An entity together with its type name, as found in a top-level `{"Type": {…}}` object.
@@ -99,6 +33,8 @@ export const entitySchemas: EntitySchemas = Object.freeze(
  * ```
  */
 export type TypedEntity = { [K in EntityName]: { type: K; entity: EntityMap[K] } }[EntityName];
+
+const NAMES: ReadonlySet<string> = new Set(ENTITY_NAMES);
 
 /**
  * Parses one element of an ICAT search result or the body of a get: an object with exactly one
@@ -113,15 +49,15 @@ export const typedEntitySchema: z.ZodType<TypedEntity> = z
   .record(z.string(), z.unknown())
   .transform((wrapper, ctx) => {
     const keys = Object.keys(wrapper);
-    const type = keys[0] as EntityName;
-    if (keys.length !== 1 || !ENTITY_NAMES.includes(type)) {
+    const type = keys[0];
+    if (keys.length !== 1 || type === undefined || !NAMES.has(type)) {
       ctx.addIssue({
         code: "custom",
         message: `expected an object with exactly one key naming an ICAT entity, got keys [${keys.join(", ")}]`,
       });
       return z.NEVER;
     }
-    const parsed = schemaOf(type).safeParse(wrapper[type]);
+    const parsed = entitySchemas[type as EntityName].safeParse(wrapper[type]);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         ctx.addIssue({ code: "custom", message: issue.message, path: [type, ...issue.path] });

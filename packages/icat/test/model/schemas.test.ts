@@ -46,13 +46,16 @@ describe("entity schemas", () => {
     expect(ds.datafiles?.[0]?.datafileCreateTime).toEqual(new Date("2023-06-28T12:11:52.000Z"));
   });
 
-  it("report unknown keys with their path", () => {
-    const result = entitySchemas.Dataset.safeParse({ name: "x", investigation: { id: 1, nmae: "typo" } });
+  it("keep unknown keys as sent (the client's rule too), and report wrong types with their path", () => {
+    const ds = entitySchemas.Dataset.parse({ name: "x", futureField: [1], investigation: { id: 1, nmae: "typo" } });
+    expect(ds).toMatchObject({ name: "x", futureField: [1], investigation: { id: 1, nmae: "typo" } });
+    const result = entitySchemas.Dataset.safeParse({ name: "x", investigation: { id: 1, name: 5 } });
     expect(result.success).toBe(false);
-    const issue = result.error?.issues[0];
-    expect(issue?.code).toBe("unrecognized_keys");
-    expect(issue?.path).toEqual(["investigation"]);
-    expect(issue?.message).toContain("nmae");
+    expect(result.error?.issues[0]?.path).toEqual(["investigation", "name"]);
+  });
+
+  it("read a Double that ICAT wrote as null (NaN) as NaN", () => {
+    expect(entitySchemas.DatasetParameter.parse({ numericValue: null }).numericValue).toBeNaN();
   });
 
   it("reject badly formatted dates and wrong value types", () => {
