@@ -10,7 +10,8 @@ import { ENTITY_NAMES, type EntityMap, type EntityName } from "../model/index.js
 // Symbol.for: objects made by one copy of this module are recognised by another.
 const TAG = Symbol.for("catkit.icat.entityType");
 const NAMES: ReadonlySet<string> = new Set(ENTITY_NAMES);
-const classes = new Map<EntityName, new () => object>();
+// Its objects start empty, which every entity interface allows (all fields are optional).
+const classes = new Map<EntityName, new () => unknown>();
 
 /**
  * The class of `type`'s objects: `new (entityClass("Dataset"))()` is an empty Dataset.
@@ -29,7 +30,6 @@ export function entityClass<E extends EntityName>(type: E): new () => EntityMap[
     Object.defineProperty(EntityClass.prototype, TAG, { value: type });
     classes.set(type, EntityClass);
   }
-  // Its objects start empty, and every field of an entity is optional.
   return EntityClass as new () => EntityMap[E];
 }
 

@@ -104,7 +104,6 @@ export function readMany<T>(read: (raw: unknown, dates: WireDateReader) => T, va
  */
 export function countKeys(value: object): number {
   let n = 0;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- only counted
   for (const _ in value) n++;
   return n;
 }

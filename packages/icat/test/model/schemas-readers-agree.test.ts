@@ -2,7 +2,7 @@
 // and must read ICAT's JSON alike, in particular keys the model does not know: both keep them
 // as sent (the documented rule, README "Entity model").
 import { describe, expect, it } from "vitest";
-import { ENTITY_NAMES, entityInfo, entitySchemas, type EntityName, type FieldInfo } from "../../src/model/index.js";
+import { ENTITY_NAMES, entityInfo, entitySchemas, type EntityName } from "../../src/model/index.js";
 import { parseEntity } from "../../src/entities/parse-entity.js";
 import { parseRows } from "../../src/entities/parse-rows.js";
 
@@ -20,7 +20,7 @@ const SAMPLES: Record<string, unknown> = {
 // Every field of `type` set, relations one level deep (their own attributes only).
 function sample(type: EntityName, depth = 0): Record<string, unknown> {
   const json: Record<string, unknown> = { id: 7, createId: "db/root", createTime: "2019-03-11T14:14:47.000Z", modId: "db/root", modTime: "2019-03-11T14:14:47.000Z" };
-  for (const field of Object.values(entityInfo[type].fields) as FieldInfo[]) {
+  for (const field of Object.values(entityInfo[type].fields)) {
     if (field.kind === "attribute") json[field.name] = SAMPLES[field.type];
     else if (depth === 0) json[field.name] = field.kind === "many-to-one" ? sample(field.target, 1) : [sample(field.target, 1)];
   }
