@@ -33,8 +33,8 @@ function fieldCode(name: string, field: SourceField): string {
   }
   let store: string;
   if ("one" in field) store = `t.${name} = readOne(read${field.one}, v, "${name}", d);`;
-  else if ("many" in field) store = `if (!Array.isArray(v)) bad("${name}", "an array of ${field.many}", v);\n      t.${name} = readMany(read${field.many}, v, "${name}", d);`;
-  else if (field.type === "Date") store = `if (typeof v !== "string") bad("${name}", "an ICAT date string", v);\n      t.${name} = readDate(d, "${name}", v);`;
+  else if ("many" in field) store = `if (!Array.isArray(v)) bad("${name}", "an array of ${field.many}", v);\n      t.${name} = v.length === 0 ? [] : readMany(read${field.many}, v, "${name}", d);`;
+  else if (field.type === "Date") store = `if (typeof v !== "string") bad("${name}", "an ICAT date string", v);\n      t.${name} = d.read(v) ?? badDate("${name}", v);`;
   else store = `if (${CHECKS[field.type] ?? "true"}) bad("${name}", "${field.type}", v);\n      t.${name} = v;`;
   return `${load}    if (v !== null) {\n      ${store}\n    }\n  }\n`;
 }
@@ -45,7 +45,7 @@ function reader(name: string, fields: readonly (readonly [string, SourceField])[
     `  if (typeof o !== "object" || o === null || Array.isArray(o)) bad("", "a ${name} object", o);\n` +
     `  const r = o as Record<string, unknown>;\n  const t = new ${name}Entity();\n  let n = 0;\n  let v: unknown;\n` +
     fields.map(([f, field]) => fieldCode(f, field)).join("") +
-    `  if (countKeys(r) !== n) copyUnknown(r, t, ${name}Known);\n  return t;\n}\n`
+    `  let keys = 0;\n  for (const _ in r) keys++;\n  if (keys !== n) copyUnknown(r, t, ${name}Known);\n  return t;\n}\n`
   );
 }
 
@@ -68,7 +68,7 @@ export function emitReaders(entities: readonly FlatEntity[]): string {
     generatedHeader("the client's row readers of the ICAT 6.2 entities") +
     'import type { EntityMap, EntityName } from "../../model/index.js";\n' +
     'import { entityClass } from "../entity-tag.js";\n' +
-    'import { bad, copyUnknown, countKeys, isParameterValueType, isStudyStatus, readDate, readMany, readOne, type EntityReader } from "../read-helpers.js";\n' +
+    'import { bad, badDate, copyUnknown, isParameterValueType, isStudyStatus, readMany, readOne, type EntityReader } from "../read-helpers.js";\n' +
     'import type { WireDateReader } from "../wire-date.js";\n\n' +
     consts.join("") +
     "\n" +

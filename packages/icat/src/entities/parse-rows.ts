@@ -10,7 +10,7 @@ import type { Query } from "../query/index.js";
 import { isEntityName } from "./entity-tag.js";
 import { entityReaders } from "./generated/entity-readers.js";
 import { readError } from "./parse-entity.js";
-import { Malformed } from "./read-helpers.js";
+import { badDate, Malformed } from "./read-helpers.js";
 import { WireDateReader } from "./wire-date.js";
 
 /**
@@ -65,11 +65,7 @@ export function unwrapEntity(value: unknown, where: string): unknown {
 
 function column(kind: ColumnKind | undefined, value: unknown, dates: WireDateReader): unknown {
   if (kind === "date" && typeof value === "string") {
-    try {
-      return dates.read(value);
-    } catch (e) {
-      throw new Malformed("", e instanceof Error ? e.message : String(e));
-    }
+    return dates.read(value) ?? badDate("", value);
   }
   return kind === "value" ? value : unwrap(value, dates);
 }

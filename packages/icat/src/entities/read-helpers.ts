@@ -4,7 +4,7 @@
 //
 // The one rule for unknown keys: a field the model does not know (a newer ICAT's) is kept as
 // sent, unvalidated. The public entitySchemas (z.looseObject) follow the same rule.
-import { PARAMETER_VALUE_TYPES, STUDY_STATUSES, type EntityMap, type EntityName, type ParameterValueType, type StudyStatus } from "../model/index.js";
+import { IcatDateFormatError, PARAMETER_VALUE_TYPES, STUDY_STATUSES, type EntityMap, type EntityName, type ParameterValueType, type StudyStatus } from "../model/index.js";
 import type { WireDateReader } from "./wire-date.js";
 
 /**
@@ -47,20 +47,16 @@ export function bad(field: string, expected: string, value: unknown): never {
 }
 
 /**
- * The Date of an ICAT date string in field `field`.
+ * Reports a field whose text is not an ICAT date, with parseIcatDate's message.
  *
- * @throws {Malformed} for text that is not an ICAT date.
+ * @throws {Malformed} always.
  * @example
  * ```ts
- * readDate(new WireDateReader(), "startDate", "2023-06-28T12:00:00.000Z");
+ * t.startDate = dates.read(v) ?? badDate("startDate", v);
  * ```
  */
-export function readDate(dates: WireDateReader, field: string, text: string): Date {
-  try {
-    return dates.read(text);
-  } catch (e) {
-    throw new Malformed(field, e instanceof Error ? e.message : String(e));
-  }
+export function badDate(field: string, text: string): never {
+  throw new Malformed(field, new IcatDateFormatError(text).message);
 }
 
 /**
@@ -68,7 +64,7 @@ export function readDate(dates: WireDateReader, field: string, text: string): Da
  *
  * @example
  * ```ts
- * readOne(entityReaders.Investigation, { id: 3 }, "investigation", dates);
+ * readOne(entityReaders.Investigation, { id: 3 }, "investigation", new WireDateReader());
  * ```
  */
 export function readOne<T>(read: (raw: unknown, dates: WireDateReader) => T, value: unknown, field: string, dates: WireDateReader): T {
@@ -85,27 +81,13 @@ export function readOne<T>(read: (raw: unknown, dates: WireDateReader) => T, val
  *
  * @example
  * ```ts
- * readMany(entityReaders.Datafile, [{ id: 12 }], "datafiles", dates);
+ * readMany(entityReaders.Datafile, [{ id: 12 }], "datafiles", new WireDateReader());
  * ```
  */
 export function readMany<T>(read: (raw: unknown, dates: WireDateReader) => T, values: readonly unknown[], field: string, dates: WireDateReader): T[] {
   const out = new Array<T>(values.length);
   for (let i = 0; i < values.length; i++) out[i] = readOne(read, values[i], `${field}[${i}]`, dates);
   return out;
-}
-
-/**
- * The number of enumerable keys of a JSON object (no array is allocated, unlike Object.keys).
- *
- * @example
- * ```ts
- * countKeys({ id: 1, name: "x" }); // 2
- * ```
- */
-export function countKeys(value: object): number {
-  let n = 0;
-  for (const _ in value) n++;
-  return n;
 }
 
 /**

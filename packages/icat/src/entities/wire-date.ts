@@ -3,10 +3,19 @@
 // share them (modTime = createTime until an update), so the last text read is remembered. The
 // memory belongs to one reader, made per answer (parse-rows.ts, parse-entity.ts): nothing is
 // shared between answers, clients or concurrent reads. Text of another shape goes to
-// parseIcatDate, which says what is wrong with it.
+// parseIcatDate. A bad date is answered with `undefined`, not thrown: the caller names the field
+// (read-helpers.ts badDate), and a try/catch around every date measurably slows paging.
 import { parseIcatDate } from "../model/index.js";
 
 const SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2})$/;
+
+function readOtherShape(text: string): Date | undefined {
+  try {
+    return parseIcatDate(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Reads the ICAT date strings of one server answer into new Dates, remembering the last one.
@@ -22,18 +31,18 @@ export class WireDateReader {
   #lastTime = Number.NaN;
 
   /**
-   * A new Date for an ICAT date string.
+   * A new Date for an ICAT date string, or `undefined` when the text is not an ICAT date.
    *
-   * @throws {IcatDateFormatError} for text that is not an ICAT date.
    * @example
    * ```ts
-   * new WireDateReader().read("2023-06-28T12:00:00.000Z").getTime(); // 1687953600000
+   * new WireDateReader().read("2023-06-28T12:00:00.000Z")?.getTime(); // 1687953600000
+   * new WireDateReader().read("2023-06-28T12:00:00Z"); // undefined
    * ```
    */
-  read(text: string): Date {
+  read(text: string): Date | undefined {
     if (text === this.#lastText) return new Date(this.#lastTime);
     const time = SHAPE.test(text) ? Date.parse(text) : Number.NaN;
-    if (Number.isNaN(time)) return parseIcatDate(text);
+    if (Number.isNaN(time)) return readOtherShape(text);
     this.#lastText = text;
     this.#lastTime = time;
     return new Date(time);

@@ -4,7 +4,7 @@
 // a tools test fails while this file is stale.
 import type { EntityMap, EntityName } from "../../model/index.js";
 import { entityClass } from "../entity-tag.js";
-import { bad, copyUnknown, countKeys, isParameterValueType, isStudyStatus, readDate, readMany, readOne, type EntityReader } from "../read-helpers.js";
+import { bad, badDate, copyUnknown, isParameterValueType, isStudyStatus, readMany, readOne, type EntityReader } from "../read-helpers.js";
 import type { WireDateReader } from "../wire-date.js";
 
 const AffiliationEntity = entityClass("Affiliation");
@@ -141,7 +141,7 @@ function readAffiliation(o: unknown, d: WireDateReader): EntityMap["Affiliation"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -157,7 +157,7 @@ function readAffiliation(o: unknown, d: WireDateReader): EntityMap["Affiliation"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.fullReference;
@@ -191,7 +191,9 @@ function readAffiliation(o: unknown, d: WireDateReader): EntityMap["Affiliation"
       t.user = readOne(readDataPublicationUser, v, "user", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, AffiliationKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, AffiliationKnown);
   return t;
 }
 
@@ -222,7 +224,7 @@ function readApplication(o: unknown, d: WireDateReader): EntityMap["Application"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -238,7 +240,7 @@ function readApplication(o: unknown, d: WireDateReader): EntityMap["Application"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.facility;
@@ -253,7 +255,7 @@ function readApplication(o: unknown, d: WireDateReader): EntityMap["Application"
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("jobs", "an array of Job", v);
-      t.jobs = readMany(readJob, v, "jobs", d);
+      t.jobs = v.length === 0 ? [] : readMany(readJob, v, "jobs", d);
     }
   }
   v = r.name;
@@ -272,7 +274,9 @@ function readApplication(o: unknown, d: WireDateReader): EntityMap["Application"
       t.version = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, ApplicationKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, ApplicationKnown);
   return t;
 }
 
@@ -303,7 +307,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -319,7 +323,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataCollectionDatafiles;
@@ -327,7 +331,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataCollectionDatafiles", "an array of DataCollectionDatafile", v);
-      t.dataCollectionDatafiles = readMany(readDataCollectionDatafile, v, "dataCollectionDatafiles", d);
+      t.dataCollectionDatafiles = v.length === 0 ? [] : readMany(readDataCollectionDatafile, v, "dataCollectionDatafiles", d);
     }
   }
   v = r.dataCollectionDatasets;
@@ -335,7 +339,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataCollectionDatasets", "an array of DataCollectionDataset", v);
-      t.dataCollectionDatasets = readMany(readDataCollectionDataset, v, "dataCollectionDatasets", d);
+      t.dataCollectionDatasets = v.length === 0 ? [] : readMany(readDataCollectionDataset, v, "dataCollectionDatasets", d);
     }
   }
   v = r.dataCollectionInvestigations;
@@ -343,7 +347,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataCollectionInvestigations", "an array of DataCollectionInvestigation", v);
-      t.dataCollectionInvestigations = readMany(readDataCollectionInvestigation, v, "dataCollectionInvestigations", d);
+      t.dataCollectionInvestigations = v.length === 0 ? [] : readMany(readDataCollectionInvestigation, v, "dataCollectionInvestigations", d);
     }
   }
   v = r.dataPublications;
@@ -351,7 +355,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataPublications", "an array of DataPublication", v);
-      t.dataPublications = readMany(readDataPublication, v, "dataPublications", d);
+      t.dataPublications = v.length === 0 ? [] : readMany(readDataPublication, v, "dataPublications", d);
     }
   }
   v = r.doi;
@@ -367,7 +371,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("jobsAsInput", "an array of Job", v);
-      t.jobsAsInput = readMany(readJob, v, "jobsAsInput", d);
+      t.jobsAsInput = v.length === 0 ? [] : readMany(readJob, v, "jobsAsInput", d);
     }
   }
   v = r.jobsAsOutput;
@@ -375,7 +379,7 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("jobsAsOutput", "an array of Job", v);
-      t.jobsAsOutput = readMany(readJob, v, "jobsAsOutput", d);
+      t.jobsAsOutput = v.length === 0 ? [] : readMany(readJob, v, "jobsAsOutput", d);
     }
   }
   v = r.parameters;
@@ -383,10 +387,12 @@ function readDataCollection(o: unknown, d: WireDateReader): EntityMap["DataColle
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("parameters", "an array of DataCollectionParameter", v);
-      t.parameters = readMany(readDataCollectionParameter, v, "parameters", d);
+      t.parameters = v.length === 0 ? [] : readMany(readDataCollectionParameter, v, "parameters", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataCollectionKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataCollectionKnown);
   return t;
 }
 
@@ -417,7 +423,7 @@ function readDataCollectionDatafile(o: unknown, d: WireDateReader): EntityMap["D
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -433,7 +439,7 @@ function readDataCollectionDatafile(o: unknown, d: WireDateReader): EntityMap["D
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataCollection;
@@ -450,7 +456,9 @@ function readDataCollectionDatafile(o: unknown, d: WireDateReader): EntityMap["D
       t.datafile = readOne(readDatafile, v, "datafile", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataCollectionDatafileKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataCollectionDatafileKnown);
   return t;
 }
 
@@ -481,7 +489,7 @@ function readDataCollectionDataset(o: unknown, d: WireDateReader): EntityMap["Da
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -497,7 +505,7 @@ function readDataCollectionDataset(o: unknown, d: WireDateReader): EntityMap["Da
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataCollection;
@@ -514,7 +522,9 @@ function readDataCollectionDataset(o: unknown, d: WireDateReader): EntityMap["Da
       t.dataset = readOne(readDataset, v, "dataset", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataCollectionDatasetKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataCollectionDatasetKnown);
   return t;
 }
 
@@ -545,7 +555,7 @@ function readDataCollectionInvestigation(o: unknown, d: WireDateReader): EntityM
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -561,7 +571,7 @@ function readDataCollectionInvestigation(o: unknown, d: WireDateReader): EntityM
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataCollection;
@@ -578,7 +588,9 @@ function readDataCollectionInvestigation(o: unknown, d: WireDateReader): EntityM
       t.investigation = readOne(readInvestigation, v, "investigation", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataCollectionInvestigationKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataCollectionInvestigationKnown);
   return t;
 }
 
@@ -609,7 +621,7 @@ function readDataCollectionParameter(o: unknown, d: WireDateReader): EntityMap["
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -625,7 +637,7 @@ function readDataCollectionParameter(o: unknown, d: WireDateReader): EntityMap["
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataCollection;
@@ -640,7 +652,7 @@ function readDataCollectionParameter(o: unknown, d: WireDateReader): EntityMap["
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("dateTimeValue", "an ICAT date string", v);
-      t.dateTimeValue = readDate(d, "dateTimeValue", v);
+      t.dateTimeValue = d.read(v) ?? badDate("dateTimeValue", v);
     }
   }
   v = r.error;
@@ -686,7 +698,9 @@ function readDataCollectionParameter(o: unknown, d: WireDateReader): EntityMap["
       t.type = readOne(readParameterType, v, "type", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataCollectionParameterKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataCollectionParameterKnown);
   return t;
 }
 
@@ -717,7 +731,7 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -733,7 +747,7 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.content;
@@ -748,7 +762,7 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dates", "an array of DataPublicationDate", v);
-      t.dates = readMany(readDataPublicationDate, v, "dates", d);
+      t.dates = v.length === 0 ? [] : readMany(readDataPublicationDate, v, "dates", d);
     }
   }
   v = r.description;
@@ -771,7 +785,7 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("fundingReferences", "an array of DataPublicationFunding", v);
-      t.fundingReferences = readMany(readDataPublicationFunding, v, "fundingReferences", d);
+      t.fundingReferences = v.length === 0 ? [] : readMany(readDataPublicationFunding, v, "fundingReferences", d);
     }
   }
   v = r.internalId;
@@ -795,7 +809,7 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("publicationDate", "an ICAT date string", v);
-      t.publicationDate = readDate(d, "publicationDate", v);
+      t.publicationDate = d.read(v) ?? badDate("publicationDate", v);
     }
   }
   v = r.relatedItems;
@@ -803,7 +817,7 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("relatedItems", "an array of RelatedItem", v);
-      t.relatedItems = readMany(readRelatedItem, v, "relatedItems", d);
+      t.relatedItems = v.length === 0 ? [] : readMany(readRelatedItem, v, "relatedItems", d);
     }
   }
   v = r.subject;
@@ -819,7 +833,7 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("subjects", "an array of Subject", v);
-      t.subjects = readMany(readSubject, v, "subjects", d);
+      t.subjects = v.length === 0 ? [] : readMany(readSubject, v, "subjects", d);
     }
   }
   v = r.title;
@@ -842,10 +856,12 @@ function readDataPublication(o: unknown, d: WireDateReader): EntityMap["DataPubl
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("users", "an array of DataPublicationUser", v);
-      t.users = readMany(readDataPublicationUser, v, "users", d);
+      t.users = v.length === 0 ? [] : readMany(readDataPublicationUser, v, "users", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataPublicationKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataPublicationKnown);
   return t;
 }
 
@@ -876,7 +892,7 @@ function readDataPublicationDate(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -892,7 +908,7 @@ function readDataPublicationDate(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.date;
@@ -918,7 +934,9 @@ function readDataPublicationDate(o: unknown, d: WireDateReader): EntityMap["Data
       t.publication = readOne(readDataPublication, v, "publication", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataPublicationDateKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataPublicationDateKnown);
   return t;
 }
 
@@ -949,7 +967,7 @@ function readDataPublicationFunding(o: unknown, d: WireDateReader): EntityMap["D
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -965,7 +983,7 @@ function readDataPublicationFunding(o: unknown, d: WireDateReader): EntityMap["D
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataPublication;
@@ -982,7 +1000,9 @@ function readDataPublicationFunding(o: unknown, d: WireDateReader): EntityMap["D
       t.funding = readOne(readFundingReference, v, "funding", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataPublicationFundingKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataPublicationFundingKnown);
   return t;
 }
 
@@ -1013,7 +1033,7 @@ function readDataPublicationType(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1029,7 +1049,7 @@ function readDataPublicationType(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataPublications;
@@ -1037,7 +1057,7 @@ function readDataPublicationType(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataPublications", "an array of DataPublication", v);
-      t.dataPublications = readMany(readDataPublication, v, "dataPublications", d);
+      t.dataPublications = v.length === 0 ? [] : readMany(readDataPublication, v, "dataPublications", d);
     }
   }
   v = r.description;
@@ -1063,7 +1083,9 @@ function readDataPublicationType(o: unknown, d: WireDateReader): EntityMap["Data
       t.name = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataPublicationTypeKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataPublicationTypeKnown);
   return t;
 }
 
@@ -1094,7 +1116,7 @@ function readDataPublicationUser(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1110,7 +1132,7 @@ function readDataPublicationUser(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.affiliations;
@@ -1118,7 +1140,7 @@ function readDataPublicationUser(o: unknown, d: WireDateReader): EntityMap["Data
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("affiliations", "an array of Affiliation", v);
-      t.affiliations = readMany(readAffiliation, v, "affiliations", d);
+      t.affiliations = v.length === 0 ? [] : readMany(readAffiliation, v, "affiliations", d);
     }
   }
   v = r.contributorType;
@@ -1183,7 +1205,9 @@ function readDataPublicationUser(o: unknown, d: WireDateReader): EntityMap["Data
       t.user = readOne(readUser, v, "user", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DataPublicationUserKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DataPublicationUserKnown);
   return t;
 }
 
@@ -1214,7 +1238,7 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1230,7 +1254,7 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.checksum;
@@ -1246,7 +1270,7 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataCollectionDatafiles", "an array of DataCollectionDatafile", v);
-      t.dataCollectionDatafiles = readMany(readDataCollectionDatafile, v, "dataCollectionDatafiles", d);
+      t.dataCollectionDatafiles = v.length === 0 ? [] : readMany(readDataCollectionDatafile, v, "dataCollectionDatafiles", d);
     }
   }
   v = r.datafileCreateTime;
@@ -1254,7 +1278,7 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("datafileCreateTime", "an ICAT date string", v);
-      t.datafileCreateTime = readDate(d, "datafileCreateTime", v);
+      t.datafileCreateTime = d.read(v) ?? badDate("datafileCreateTime", v);
     }
   }
   v = r.datafileFormat;
@@ -1269,7 +1293,7 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("datafileModTime", "an ICAT date string", v);
-      t.datafileModTime = readDate(d, "datafileModTime", v);
+      t.datafileModTime = d.read(v) ?? badDate("datafileModTime", v);
     }
   }
   v = r.dataset;
@@ -1292,7 +1316,7 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("destDatafiles", "an array of RelatedDatafile", v);
-      t.destDatafiles = readMany(readRelatedDatafile, v, "destDatafiles", d);
+      t.destDatafiles = v.length === 0 ? [] : readMany(readRelatedDatafile, v, "destDatafiles", d);
     }
   }
   v = r.doi;
@@ -1332,7 +1356,7 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("parameters", "an array of DatafileParameter", v);
-      t.parameters = readMany(readDatafileParameter, v, "parameters", d);
+      t.parameters = v.length === 0 ? [] : readMany(readDatafileParameter, v, "parameters", d);
     }
   }
   v = r.sourceDatafiles;
@@ -1340,10 +1364,12 @@ function readDatafile(o: unknown, d: WireDateReader): EntityMap["Datafile"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("sourceDatafiles", "an array of RelatedDatafile", v);
-      t.sourceDatafiles = readMany(readRelatedDatafile, v, "sourceDatafiles", d);
+      t.sourceDatafiles = v.length === 0 ? [] : readMany(readRelatedDatafile, v, "sourceDatafiles", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatafileKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatafileKnown);
   return t;
 }
 
@@ -1374,7 +1400,7 @@ function readDatafileFormat(o: unknown, d: WireDateReader): EntityMap["DatafileF
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1390,7 +1416,7 @@ function readDatafileFormat(o: unknown, d: WireDateReader): EntityMap["DatafileF
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.datafiles;
@@ -1398,7 +1424,7 @@ function readDatafileFormat(o: unknown, d: WireDateReader): EntityMap["DatafileF
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datafiles", "an array of Datafile", v);
-      t.datafiles = readMany(readDatafile, v, "datafiles", d);
+      t.datafiles = v.length === 0 ? [] : readMany(readDatafile, v, "datafiles", d);
     }
   }
   v = r.description;
@@ -1440,7 +1466,9 @@ function readDatafileFormat(o: unknown, d: WireDateReader): EntityMap["DatafileF
       t.version = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatafileFormatKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatafileFormatKnown);
   return t;
 }
 
@@ -1471,7 +1499,7 @@ function readDatafileParameter(o: unknown, d: WireDateReader): EntityMap["Datafi
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1487,7 +1515,7 @@ function readDatafileParameter(o: unknown, d: WireDateReader): EntityMap["Datafi
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.datafile;
@@ -1502,7 +1530,7 @@ function readDatafileParameter(o: unknown, d: WireDateReader): EntityMap["Datafi
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("dateTimeValue", "an ICAT date string", v);
-      t.dateTimeValue = readDate(d, "dateTimeValue", v);
+      t.dateTimeValue = d.read(v) ?? badDate("dateTimeValue", v);
     }
   }
   v = r.error;
@@ -1548,7 +1576,9 @@ function readDatafileParameter(o: unknown, d: WireDateReader): EntityMap["Datafi
       t.type = readOne(readParameterType, v, "type", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatafileParameterKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatafileParameterKnown);
   return t;
 }
 
@@ -1579,7 +1609,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1595,7 +1625,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.complete;
@@ -1611,7 +1641,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataCollectionDatasets", "an array of DataCollectionDataset", v);
-      t.dataCollectionDatasets = readMany(readDataCollectionDataset, v, "dataCollectionDatasets", d);
+      t.dataCollectionDatasets = v.length === 0 ? [] : readMany(readDataCollectionDataset, v, "dataCollectionDatasets", d);
     }
   }
   v = r.datafiles;
@@ -1619,7 +1649,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datafiles", "an array of Datafile", v);
-      t.datafiles = readMany(readDatafile, v, "datafiles", d);
+      t.datafiles = v.length === 0 ? [] : readMany(readDatafile, v, "datafiles", d);
     }
   }
   v = r.datasetInstruments;
@@ -1627,7 +1657,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasetInstruments", "an array of DatasetInstrument", v);
-      t.datasetInstruments = readMany(readDatasetInstrument, v, "datasetInstruments", d);
+      t.datasetInstruments = v.length === 0 ? [] : readMany(readDatasetInstrument, v, "datasetInstruments", d);
     }
   }
   v = r.datasetTechniques;
@@ -1635,7 +1665,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasetTechniques", "an array of DatasetTechnique", v);
-      t.datasetTechniques = readMany(readDatasetTechnique, v, "datasetTechniques", d);
+      t.datasetTechniques = v.length === 0 ? [] : readMany(readDatasetTechnique, v, "datasetTechniques", d);
     }
   }
   v = r.description;
@@ -1659,7 +1689,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("endDate", "an ICAT date string", v);
-      t.endDate = readDate(d, "endDate", v);
+      t.endDate = d.read(v) ?? badDate("endDate", v);
     }
   }
   v = r.fileCount;
@@ -1706,7 +1736,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("parameters", "an array of DatasetParameter", v);
-      t.parameters = readMany(readDatasetParameter, v, "parameters", d);
+      t.parameters = v.length === 0 ? [] : readMany(readDatasetParameter, v, "parameters", d);
     }
   }
   v = r.sample;
@@ -1721,7 +1751,7 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("startDate", "an ICAT date string", v);
-      t.startDate = readDate(d, "startDate", v);
+      t.startDate = d.read(v) ?? badDate("startDate", v);
     }
   }
   v = r.type;
@@ -1731,7 +1761,9 @@ function readDataset(o: unknown, d: WireDateReader): EntityMap["Dataset"] {
       t.type = readOne(readDatasetType, v, "type", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatasetKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatasetKnown);
   return t;
 }
 
@@ -1762,7 +1794,7 @@ function readDatasetInstrument(o: unknown, d: WireDateReader): EntityMap["Datase
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1778,7 +1810,7 @@ function readDatasetInstrument(o: unknown, d: WireDateReader): EntityMap["Datase
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataset;
@@ -1795,7 +1827,9 @@ function readDatasetInstrument(o: unknown, d: WireDateReader): EntityMap["Datase
       t.instrument = readOne(readInstrument, v, "instrument", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatasetInstrumentKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatasetInstrumentKnown);
   return t;
 }
 
@@ -1826,7 +1860,7 @@ function readDatasetParameter(o: unknown, d: WireDateReader): EntityMap["Dataset
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1842,7 +1876,7 @@ function readDatasetParameter(o: unknown, d: WireDateReader): EntityMap["Dataset
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataset;
@@ -1857,7 +1891,7 @@ function readDatasetParameter(o: unknown, d: WireDateReader): EntityMap["Dataset
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("dateTimeValue", "an ICAT date string", v);
-      t.dateTimeValue = readDate(d, "dateTimeValue", v);
+      t.dateTimeValue = d.read(v) ?? badDate("dateTimeValue", v);
     }
   }
   v = r.error;
@@ -1903,7 +1937,9 @@ function readDatasetParameter(o: unknown, d: WireDateReader): EntityMap["Dataset
       t.type = readOne(readParameterType, v, "type", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatasetParameterKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatasetParameterKnown);
   return t;
 }
 
@@ -1934,7 +1970,7 @@ function readDatasetTechnique(o: unknown, d: WireDateReader): EntityMap["Dataset
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -1950,7 +1986,7 @@ function readDatasetTechnique(o: unknown, d: WireDateReader): EntityMap["Dataset
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataset;
@@ -1967,7 +2003,9 @@ function readDatasetTechnique(o: unknown, d: WireDateReader): EntityMap["Dataset
       t.technique = readOne(readTechnique, v, "technique", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatasetTechniqueKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatasetTechniqueKnown);
   return t;
 }
 
@@ -1998,7 +2036,7 @@ function readDatasetType(o: unknown, d: WireDateReader): EntityMap["DatasetType"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2014,7 +2052,7 @@ function readDatasetType(o: unknown, d: WireDateReader): EntityMap["DatasetType"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.datasets;
@@ -2022,7 +2060,7 @@ function readDatasetType(o: unknown, d: WireDateReader): EntityMap["DatasetType"
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasets", "an array of Dataset", v);
-      t.datasets = readMany(readDataset, v, "datasets", d);
+      t.datasets = v.length === 0 ? [] : readMany(readDataset, v, "datasets", d);
     }
   }
   v = r.description;
@@ -2048,7 +2086,9 @@ function readDatasetType(o: unknown, d: WireDateReader): EntityMap["DatasetType"
       t.name = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, DatasetTypeKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, DatasetTypeKnown);
   return t;
 }
 
@@ -2079,7 +2119,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2095,7 +2135,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.applications;
@@ -2103,7 +2143,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("applications", "an array of Application", v);
-      t.applications = readMany(readApplication, v, "applications", d);
+      t.applications = v.length === 0 ? [] : readMany(readApplication, v, "applications", d);
     }
   }
   v = r.dataPublicationTypes;
@@ -2111,7 +2151,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataPublicationTypes", "an array of DataPublicationType", v);
-      t.dataPublicationTypes = readMany(readDataPublicationType, v, "dataPublicationTypes", d);
+      t.dataPublicationTypes = v.length === 0 ? [] : readMany(readDataPublicationType, v, "dataPublicationTypes", d);
     }
   }
   v = r.dataPublications;
@@ -2119,7 +2159,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataPublications", "an array of DataPublication", v);
-      t.dataPublications = readMany(readDataPublication, v, "dataPublications", d);
+      t.dataPublications = v.length === 0 ? [] : readMany(readDataPublication, v, "dataPublications", d);
     }
   }
   v = r.datafileFormats;
@@ -2127,7 +2167,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datafileFormats", "an array of DatafileFormat", v);
-      t.datafileFormats = readMany(readDatafileFormat, v, "datafileFormats", d);
+      t.datafileFormats = v.length === 0 ? [] : readMany(readDatafileFormat, v, "datafileFormats", d);
     }
   }
   v = r.datasetTypes;
@@ -2135,7 +2175,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasetTypes", "an array of DatasetType", v);
-      t.datasetTypes = readMany(readDatasetType, v, "datasetTypes", d);
+      t.datasetTypes = v.length === 0 ? [] : readMany(readDatasetType, v, "datasetTypes", d);
     }
   }
   v = r.daysUntilRelease;
@@ -2159,7 +2199,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("facilityCycles", "an array of FacilityCycle", v);
-      t.facilityCycles = readMany(readFacilityCycle, v, "facilityCycles", d);
+      t.facilityCycles = v.length === 0 ? [] : readMany(readFacilityCycle, v, "facilityCycles", d);
     }
   }
   v = r.fullName;
@@ -2175,7 +2215,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("instruments", "an array of Instrument", v);
-      t.instruments = readMany(readInstrument, v, "instruments", d);
+      t.instruments = v.length === 0 ? [] : readMany(readInstrument, v, "instruments", d);
     }
   }
   v = r.investigationTypes;
@@ -2183,7 +2223,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationTypes", "an array of InvestigationType", v);
-      t.investigationTypes = readMany(readInvestigationType, v, "investigationTypes", d);
+      t.investigationTypes = v.length === 0 ? [] : readMany(readInvestigationType, v, "investigationTypes", d);
     }
   }
   v = r.investigations;
@@ -2191,7 +2231,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigations", "an array of Investigation", v);
-      t.investigations = readMany(readInvestigation, v, "investigations", d);
+      t.investigations = v.length === 0 ? [] : readMany(readInvestigation, v, "investigations", d);
     }
   }
   v = r.name;
@@ -2207,7 +2247,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("parameterTypes", "an array of ParameterType", v);
-      t.parameterTypes = readMany(readParameterType, v, "parameterTypes", d);
+      t.parameterTypes = v.length === 0 ? [] : readMany(readParameterType, v, "parameterTypes", d);
     }
   }
   v = r.sampleTypes;
@@ -2215,7 +2255,7 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("sampleTypes", "an array of SampleType", v);
-      t.sampleTypes = readMany(readSampleType, v, "sampleTypes", d);
+      t.sampleTypes = v.length === 0 ? [] : readMany(readSampleType, v, "sampleTypes", d);
     }
   }
   v = r.url;
@@ -2226,7 +2266,9 @@ function readFacility(o: unknown, d: WireDateReader): EntityMap["Facility"] {
       t.url = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, FacilityKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, FacilityKnown);
   return t;
 }
 
@@ -2257,7 +2299,7 @@ function readFacilityCycle(o: unknown, d: WireDateReader): EntityMap["FacilityCy
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2273,7 +2315,7 @@ function readFacilityCycle(o: unknown, d: WireDateReader): EntityMap["FacilityCy
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.description;
@@ -2289,7 +2331,7 @@ function readFacilityCycle(o: unknown, d: WireDateReader): EntityMap["FacilityCy
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("endDate", "an ICAT date string", v);
-      t.endDate = readDate(d, "endDate", v);
+      t.endDate = d.read(v) ?? badDate("endDate", v);
     }
   }
   v = r.facility;
@@ -2304,7 +2346,7 @@ function readFacilityCycle(o: unknown, d: WireDateReader): EntityMap["FacilityCy
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationFacilityCycles", "an array of InvestigationFacilityCycle", v);
-      t.investigationFacilityCycles = readMany(readInvestigationFacilityCycle, v, "investigationFacilityCycles", d);
+      t.investigationFacilityCycles = v.length === 0 ? [] : readMany(readInvestigationFacilityCycle, v, "investigationFacilityCycles", d);
     }
   }
   v = r.name;
@@ -2320,10 +2362,12 @@ function readFacilityCycle(o: unknown, d: WireDateReader): EntityMap["FacilityCy
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("startDate", "an ICAT date string", v);
-      t.startDate = readDate(d, "startDate", v);
+      t.startDate = d.read(v) ?? badDate("startDate", v);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, FacilityCycleKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, FacilityCycleKnown);
   return t;
 }
 
@@ -2354,7 +2398,7 @@ function readFundingReference(o: unknown, d: WireDateReader): EntityMap["Funding
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2370,7 +2414,7 @@ function readFundingReference(o: unknown, d: WireDateReader): EntityMap["Funding
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.acknowledgement;
@@ -2418,7 +2462,7 @@ function readFundingReference(o: unknown, d: WireDateReader): EntityMap["Funding
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigations", "an array of InvestigationFunding", v);
-      t.investigations = readMany(readInvestigationFunding, v, "investigations", d);
+      t.investigations = v.length === 0 ? [] : readMany(readInvestigationFunding, v, "investigations", d);
     }
   }
   v = r.publications;
@@ -2426,10 +2470,12 @@ function readFundingReference(o: unknown, d: WireDateReader): EntityMap["Funding
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("publications", "an array of DataPublicationFunding", v);
-      t.publications = readMany(readDataPublicationFunding, v, "publications", d);
+      t.publications = v.length === 0 ? [] : readMany(readDataPublicationFunding, v, "publications", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, FundingReferenceKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, FundingReferenceKnown);
   return t;
 }
 
@@ -2460,7 +2506,7 @@ function readGrouping(o: unknown, d: WireDateReader): EntityMap["Grouping"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2476,7 +2522,7 @@ function readGrouping(o: unknown, d: WireDateReader): EntityMap["Grouping"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.investigationGroups;
@@ -2484,7 +2530,7 @@ function readGrouping(o: unknown, d: WireDateReader): EntityMap["Grouping"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationGroups", "an array of InvestigationGroup", v);
-      t.investigationGroups = readMany(readInvestigationGroup, v, "investigationGroups", d);
+      t.investigationGroups = v.length === 0 ? [] : readMany(readInvestigationGroup, v, "investigationGroups", d);
     }
   }
   v = r.name;
@@ -2500,7 +2546,7 @@ function readGrouping(o: unknown, d: WireDateReader): EntityMap["Grouping"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("rules", "an array of Rule", v);
-      t.rules = readMany(readRule, v, "rules", d);
+      t.rules = v.length === 0 ? [] : readMany(readRule, v, "rules", d);
     }
   }
   v = r.userGroups;
@@ -2508,10 +2554,12 @@ function readGrouping(o: unknown, d: WireDateReader): EntityMap["Grouping"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("userGroups", "an array of UserGroup", v);
-      t.userGroups = readMany(readUserGroup, v, "userGroups", d);
+      t.userGroups = v.length === 0 ? [] : readMany(readUserGroup, v, "userGroups", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, GroupingKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, GroupingKnown);
   return t;
 }
 
@@ -2542,7 +2590,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2558,7 +2606,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.datasetInstruments;
@@ -2566,7 +2614,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasetInstruments", "an array of DatasetInstrument", v);
-      t.datasetInstruments = readMany(readDatasetInstrument, v, "datasetInstruments", d);
+      t.datasetInstruments = v.length === 0 ? [] : readMany(readDatasetInstrument, v, "datasetInstruments", d);
     }
   }
   v = r.description;
@@ -2582,7 +2630,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("endDate", "an ICAT date string", v);
-      t.endDate = readDate(d, "endDate", v);
+      t.endDate = d.read(v) ?? badDate("endDate", v);
     }
   }
   v = r.facility;
@@ -2605,7 +2653,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("instrumentScientists", "an array of InstrumentScientist", v);
-      t.instrumentScientists = readMany(readInstrumentScientist, v, "instrumentScientists", d);
+      t.instrumentScientists = v.length === 0 ? [] : readMany(readInstrumentScientist, v, "instrumentScientists", d);
     }
   }
   v = r.investigationInstruments;
@@ -2613,7 +2661,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationInstruments", "an array of InvestigationInstrument", v);
-      t.investigationInstruments = readMany(readInvestigationInstrument, v, "investigationInstruments", d);
+      t.investigationInstruments = v.length === 0 ? [] : readMany(readInvestigationInstrument, v, "investigationInstruments", d);
     }
   }
   v = r.name;
@@ -2637,7 +2685,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("shifts", "an array of Shift", v);
-      t.shifts = readMany(readShift, v, "shifts", d);
+      t.shifts = v.length === 0 ? [] : readMany(readShift, v, "shifts", d);
     }
   }
   v = r.startDate;
@@ -2645,7 +2693,7 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("startDate", "an ICAT date string", v);
-      t.startDate = readDate(d, "startDate", v);
+      t.startDate = d.read(v) ?? badDate("startDate", v);
     }
   }
   v = r.type;
@@ -2664,7 +2712,9 @@ function readInstrument(o: unknown, d: WireDateReader): EntityMap["Instrument"] 
       t.url = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InstrumentKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InstrumentKnown);
   return t;
 }
 
@@ -2695,7 +2745,7 @@ function readInstrumentScientist(o: unknown, d: WireDateReader): EntityMap["Inst
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2711,7 +2761,7 @@ function readInstrumentScientist(o: unknown, d: WireDateReader): EntityMap["Inst
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.instrument;
@@ -2728,7 +2778,9 @@ function readInstrumentScientist(o: unknown, d: WireDateReader): EntityMap["Inst
       t.user = readOne(readUser, v, "user", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InstrumentScientistKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InstrumentScientistKnown);
   return t;
 }
 
@@ -2759,7 +2811,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -2775,7 +2827,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dataCollectionInvestigations;
@@ -2783,7 +2835,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataCollectionInvestigations", "an array of DataCollectionInvestigation", v);
-      t.dataCollectionInvestigations = readMany(readDataCollectionInvestigation, v, "dataCollectionInvestigations", d);
+      t.dataCollectionInvestigations = v.length === 0 ? [] : readMany(readDataCollectionInvestigation, v, "dataCollectionInvestigations", d);
     }
   }
   v = r.datasets;
@@ -2791,7 +2843,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasets", "an array of Dataset", v);
-      t.datasets = readMany(readDataset, v, "datasets", d);
+      t.datasets = v.length === 0 ? [] : readMany(readDataset, v, "datasets", d);
     }
   }
   v = r.doi;
@@ -2807,7 +2859,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("endDate", "an ICAT date string", v);
-      t.endDate = readDate(d, "endDate", v);
+      t.endDate = d.read(v) ?? badDate("endDate", v);
     }
   }
   v = r.facility;
@@ -2838,7 +2890,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("fundingReferences", "an array of InvestigationFunding", v);
-      t.fundingReferences = readMany(readInvestigationFunding, v, "fundingReferences", d);
+      t.fundingReferences = v.length === 0 ? [] : readMany(readInvestigationFunding, v, "fundingReferences", d);
     }
   }
   v = r.investigationFacilityCycles;
@@ -2846,7 +2898,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationFacilityCycles", "an array of InvestigationFacilityCycle", v);
-      t.investigationFacilityCycles = readMany(readInvestigationFacilityCycle, v, "investigationFacilityCycles", d);
+      t.investigationFacilityCycles = v.length === 0 ? [] : readMany(readInvestigationFacilityCycle, v, "investigationFacilityCycles", d);
     }
   }
   v = r.investigationGroups;
@@ -2854,7 +2906,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationGroups", "an array of InvestigationGroup", v);
-      t.investigationGroups = readMany(readInvestigationGroup, v, "investigationGroups", d);
+      t.investigationGroups = v.length === 0 ? [] : readMany(readInvestigationGroup, v, "investigationGroups", d);
     }
   }
   v = r.investigationInstruments;
@@ -2862,7 +2914,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationInstruments", "an array of InvestigationInstrument", v);
-      t.investigationInstruments = readMany(readInvestigationInstrument, v, "investigationInstruments", d);
+      t.investigationInstruments = v.length === 0 ? [] : readMany(readInvestigationInstrument, v, "investigationInstruments", d);
     }
   }
   v = r.investigationUsers;
@@ -2870,7 +2922,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationUsers", "an array of InvestigationUser", v);
-      t.investigationUsers = readMany(readInvestigationUser, v, "investigationUsers", d);
+      t.investigationUsers = v.length === 0 ? [] : readMany(readInvestigationUser, v, "investigationUsers", d);
     }
   }
   v = r.keywords;
@@ -2878,7 +2930,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("keywords", "an array of Keyword", v);
-      t.keywords = readMany(readKeyword, v, "keywords", d);
+      t.keywords = v.length === 0 ? [] : readMany(readKeyword, v, "keywords", d);
     }
   }
   v = r.name;
@@ -2894,7 +2946,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("parameters", "an array of InvestigationParameter", v);
-      t.parameters = readMany(readInvestigationParameter, v, "parameters", d);
+      t.parameters = v.length === 0 ? [] : readMany(readInvestigationParameter, v, "parameters", d);
     }
   }
   v = r.publications;
@@ -2902,7 +2954,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("publications", "an array of Publication", v);
-      t.publications = readMany(readPublication, v, "publications", d);
+      t.publications = v.length === 0 ? [] : readMany(readPublication, v, "publications", d);
     }
   }
   v = r.releaseDate;
@@ -2910,7 +2962,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("releaseDate", "an ICAT date string", v);
-      t.releaseDate = readDate(d, "releaseDate", v);
+      t.releaseDate = d.read(v) ?? badDate("releaseDate", v);
     }
   }
   v = r.samples;
@@ -2918,7 +2970,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("samples", "an array of Sample", v);
-      t.samples = readMany(readSample, v, "samples", d);
+      t.samples = v.length === 0 ? [] : readMany(readSample, v, "samples", d);
     }
   }
   v = r.shifts;
@@ -2926,7 +2978,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("shifts", "an array of Shift", v);
-      t.shifts = readMany(readShift, v, "shifts", d);
+      t.shifts = v.length === 0 ? [] : readMany(readShift, v, "shifts", d);
     }
   }
   v = r.startDate;
@@ -2934,7 +2986,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("startDate", "an ICAT date string", v);
-      t.startDate = readDate(d, "startDate", v);
+      t.startDate = d.read(v) ?? badDate("startDate", v);
     }
   }
   v = r.studyInvestigations;
@@ -2942,7 +2994,7 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("studyInvestigations", "an array of StudyInvestigation", v);
-      t.studyInvestigations = readMany(readStudyInvestigation, v, "studyInvestigations", d);
+      t.studyInvestigations = v.length === 0 ? [] : readMany(readStudyInvestigation, v, "studyInvestigations", d);
     }
   }
   v = r.summary;
@@ -2976,7 +3028,9 @@ function readInvestigation(o: unknown, d: WireDateReader): EntityMap["Investigat
       t.visitId = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationKnown);
   return t;
 }
 
@@ -3007,7 +3061,7 @@ function readInvestigationFacilityCycle(o: unknown, d: WireDateReader): EntityMa
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3023,7 +3077,7 @@ function readInvestigationFacilityCycle(o: unknown, d: WireDateReader): EntityMa
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.facilityCycle;
@@ -3040,7 +3094,9 @@ function readInvestigationFacilityCycle(o: unknown, d: WireDateReader): EntityMa
       t.investigation = readOne(readInvestigation, v, "investigation", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationFacilityCycleKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationFacilityCycleKnown);
   return t;
 }
 
@@ -3071,7 +3127,7 @@ function readInvestigationFunding(o: unknown, d: WireDateReader): EntityMap["Inv
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3087,7 +3143,7 @@ function readInvestigationFunding(o: unknown, d: WireDateReader): EntityMap["Inv
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.funding;
@@ -3104,7 +3160,9 @@ function readInvestigationFunding(o: unknown, d: WireDateReader): EntityMap["Inv
       t.investigation = readOne(readInvestigation, v, "investigation", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationFundingKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationFundingKnown);
   return t;
 }
 
@@ -3135,7 +3193,7 @@ function readInvestigationGroup(o: unknown, d: WireDateReader): EntityMap["Inves
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3151,7 +3209,7 @@ function readInvestigationGroup(o: unknown, d: WireDateReader): EntityMap["Inves
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.grouping;
@@ -3176,7 +3234,9 @@ function readInvestigationGroup(o: unknown, d: WireDateReader): EntityMap["Inves
       t.role = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationGroupKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationGroupKnown);
   return t;
 }
 
@@ -3207,7 +3267,7 @@ function readInvestigationInstrument(o: unknown, d: WireDateReader): EntityMap["
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3223,7 +3283,7 @@ function readInvestigationInstrument(o: unknown, d: WireDateReader): EntityMap["
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.instrument;
@@ -3240,7 +3300,9 @@ function readInvestigationInstrument(o: unknown, d: WireDateReader): EntityMap["
       t.investigation = readOne(readInvestigation, v, "investigation", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationInstrumentKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationInstrumentKnown);
   return t;
 }
 
@@ -3271,7 +3333,7 @@ function readInvestigationParameter(o: unknown, d: WireDateReader): EntityMap["I
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3287,7 +3349,7 @@ function readInvestigationParameter(o: unknown, d: WireDateReader): EntityMap["I
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dateTimeValue;
@@ -3295,7 +3357,7 @@ function readInvestigationParameter(o: unknown, d: WireDateReader): EntityMap["I
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("dateTimeValue", "an ICAT date string", v);
-      t.dateTimeValue = readDate(d, "dateTimeValue", v);
+      t.dateTimeValue = d.read(v) ?? badDate("dateTimeValue", v);
     }
   }
   v = r.error;
@@ -3348,7 +3410,9 @@ function readInvestigationParameter(o: unknown, d: WireDateReader): EntityMap["I
       t.type = readOne(readParameterType, v, "type", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationParameterKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationParameterKnown);
   return t;
 }
 
@@ -3379,7 +3443,7 @@ function readInvestigationType(o: unknown, d: WireDateReader): EntityMap["Invest
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3395,7 +3459,7 @@ function readInvestigationType(o: unknown, d: WireDateReader): EntityMap["Invest
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.description;
@@ -3418,7 +3482,7 @@ function readInvestigationType(o: unknown, d: WireDateReader): EntityMap["Invest
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigations", "an array of Investigation", v);
-      t.investigations = readMany(readInvestigation, v, "investigations", d);
+      t.investigations = v.length === 0 ? [] : readMany(readInvestigation, v, "investigations", d);
     }
   }
   v = r.name;
@@ -3429,7 +3493,9 @@ function readInvestigationType(o: unknown, d: WireDateReader): EntityMap["Invest
       t.name = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationTypeKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationTypeKnown);
   return t;
 }
 
@@ -3460,7 +3526,7 @@ function readInvestigationUser(o: unknown, d: WireDateReader): EntityMap["Invest
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3476,7 +3542,7 @@ function readInvestigationUser(o: unknown, d: WireDateReader): EntityMap["Invest
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.investigation;
@@ -3501,7 +3567,9 @@ function readInvestigationUser(o: unknown, d: WireDateReader): EntityMap["Invest
       t.user = readOne(readUser, v, "user", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, InvestigationUserKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, InvestigationUserKnown);
   return t;
 }
 
@@ -3532,7 +3600,7 @@ function readJob(o: unknown, d: WireDateReader): EntityMap["Job"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3548,7 +3616,7 @@ function readJob(o: unknown, d: WireDateReader): EntityMap["Job"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.application;
@@ -3580,7 +3648,9 @@ function readJob(o: unknown, d: WireDateReader): EntityMap["Job"] {
       t.outputDataCollection = readOne(readDataCollection, v, "outputDataCollection", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, JobKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, JobKnown);
   return t;
 }
 
@@ -3611,7 +3681,7 @@ function readKeyword(o: unknown, d: WireDateReader): EntityMap["Keyword"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3627,7 +3697,7 @@ function readKeyword(o: unknown, d: WireDateReader): EntityMap["Keyword"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.investigation;
@@ -3645,7 +3715,9 @@ function readKeyword(o: unknown, d: WireDateReader): EntityMap["Keyword"] {
       t.name = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, KeywordKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, KeywordKnown);
   return t;
 }
 
@@ -3676,7 +3748,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3692,7 +3764,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.applicableToDataCollection;
@@ -3740,7 +3812,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataCollectionParameters", "an array of DataCollectionParameter", v);
-      t.dataCollectionParameters = readMany(readDataCollectionParameter, v, "dataCollectionParameters", d);
+      t.dataCollectionParameters = v.length === 0 ? [] : readMany(readDataCollectionParameter, v, "dataCollectionParameters", d);
     }
   }
   v = r.datafileParameters;
@@ -3748,7 +3820,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datafileParameters", "an array of DatafileParameter", v);
-      t.datafileParameters = readMany(readDatafileParameter, v, "datafileParameters", d);
+      t.datafileParameters = v.length === 0 ? [] : readMany(readDatafileParameter, v, "datafileParameters", d);
     }
   }
   v = r.datasetParameters;
@@ -3756,7 +3828,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasetParameters", "an array of DatasetParameter", v);
-      t.datasetParameters = readMany(readDatasetParameter, v, "datasetParameters", d);
+      t.datasetParameters = v.length === 0 ? [] : readMany(readDatasetParameter, v, "datasetParameters", d);
     }
   }
   v = r.description;
@@ -3787,7 +3859,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationParameters", "an array of InvestigationParameter", v);
-      t.investigationParameters = readMany(readInvestigationParameter, v, "investigationParameters", d);
+      t.investigationParameters = v.length === 0 ? [] : readMany(readInvestigationParameter, v, "investigationParameters", d);
     }
   }
   v = r.maximumNumericValue;
@@ -3817,7 +3889,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("permissibleStringValues", "an array of PermissibleStringValue", v);
-      t.permissibleStringValues = readMany(readPermissibleStringValue, v, "permissibleStringValues", d);
+      t.permissibleStringValues = v.length === 0 ? [] : readMany(readPermissibleStringValue, v, "permissibleStringValues", d);
     }
   }
   v = r.pid;
@@ -3833,7 +3905,7 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("sampleParameters", "an array of SampleParameter", v);
-      t.sampleParameters = readMany(readSampleParameter, v, "sampleParameters", d);
+      t.sampleParameters = v.length === 0 ? [] : readMany(readSampleParameter, v, "sampleParameters", d);
     }
   }
   v = r.units;
@@ -3868,7 +3940,9 @@ function readParameterType(o: unknown, d: WireDateReader): EntityMap["ParameterT
       t.verified = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, ParameterTypeKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, ParameterTypeKnown);
   return t;
 }
 
@@ -3899,7 +3973,7 @@ function readPermissibleStringValue(o: unknown, d: WireDateReader): EntityMap["P
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3915,7 +3989,7 @@ function readPermissibleStringValue(o: unknown, d: WireDateReader): EntityMap["P
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.type;
@@ -3933,7 +4007,9 @@ function readPermissibleStringValue(o: unknown, d: WireDateReader): EntityMap["P
       t.value = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, PermissibleStringValueKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, PermissibleStringValueKnown);
   return t;
 }
 
@@ -3964,7 +4040,7 @@ function readPublicStep(o: unknown, d: WireDateReader): EntityMap["PublicStep"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -3980,7 +4056,7 @@ function readPublicStep(o: unknown, d: WireDateReader): EntityMap["PublicStep"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.field;
@@ -3999,7 +4075,9 @@ function readPublicStep(o: unknown, d: WireDateReader): EntityMap["PublicStep"] 
       t.origin = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, PublicStepKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, PublicStepKnown);
   return t;
 }
 
@@ -4030,7 +4108,7 @@ function readPublication(o: unknown, d: WireDateReader): EntityMap["Publication"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4046,7 +4124,7 @@ function readPublication(o: unknown, d: WireDateReader): EntityMap["Publication"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.doi;
@@ -4096,7 +4174,9 @@ function readPublication(o: unknown, d: WireDateReader): EntityMap["Publication"
       t.url = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, PublicationKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, PublicationKnown);
   return t;
 }
 
@@ -4127,7 +4207,7 @@ function readRelatedDatafile(o: unknown, d: WireDateReader): EntityMap["RelatedD
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4143,7 +4223,7 @@ function readRelatedDatafile(o: unknown, d: WireDateReader): EntityMap["RelatedD
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.destDatafile;
@@ -4168,7 +4248,9 @@ function readRelatedDatafile(o: unknown, d: WireDateReader): EntityMap["RelatedD
       t.sourceDatafile = readOne(readDatafile, v, "sourceDatafile", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, RelatedDatafileKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, RelatedDatafileKnown);
   return t;
 }
 
@@ -4199,7 +4281,7 @@ function readRelatedItem(o: unknown, d: WireDateReader): EntityMap["RelatedItem"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4215,7 +4297,7 @@ function readRelatedItem(o: unknown, d: WireDateReader): EntityMap["RelatedItem"
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.fullReference;
@@ -4265,7 +4347,9 @@ function readRelatedItem(o: unknown, d: WireDateReader): EntityMap["RelatedItem"
       t.title = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, RelatedItemKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, RelatedItemKnown);
   return t;
 }
 
@@ -4296,7 +4380,7 @@ function readRule(o: unknown, d: WireDateReader): EntityMap["Rule"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4312,7 +4396,7 @@ function readRule(o: unknown, d: WireDateReader): EntityMap["Rule"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.crudFlags;
@@ -4338,7 +4422,9 @@ function readRule(o: unknown, d: WireDateReader): EntityMap["Rule"] {
       t.what = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, RuleKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, RuleKnown);
   return t;
 }
 
@@ -4369,7 +4455,7 @@ function readSample(o: unknown, d: WireDateReader): EntityMap["Sample"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4385,7 +4471,7 @@ function readSample(o: unknown, d: WireDateReader): EntityMap["Sample"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.datasets;
@@ -4393,7 +4479,7 @@ function readSample(o: unknown, d: WireDateReader): EntityMap["Sample"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasets", "an array of Dataset", v);
-      t.datasets = readMany(readDataset, v, "datasets", d);
+      t.datasets = v.length === 0 ? [] : readMany(readDataset, v, "datasets", d);
     }
   }
   v = r.investigation;
@@ -4416,7 +4502,7 @@ function readSample(o: unknown, d: WireDateReader): EntityMap["Sample"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("parameters", "an array of SampleParameter", v);
-      t.parameters = readMany(readSampleParameter, v, "parameters", d);
+      t.parameters = v.length === 0 ? [] : readMany(readSampleParameter, v, "parameters", d);
     }
   }
   v = r.pid;
@@ -4434,7 +4520,9 @@ function readSample(o: unknown, d: WireDateReader): EntityMap["Sample"] {
       t.type = readOne(readSampleType, v, "type", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, SampleKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, SampleKnown);
   return t;
 }
 
@@ -4465,7 +4553,7 @@ function readSampleParameter(o: unknown, d: WireDateReader): EntityMap["SamplePa
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4481,7 +4569,7 @@ function readSampleParameter(o: unknown, d: WireDateReader): EntityMap["SamplePa
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.dateTimeValue;
@@ -4489,7 +4577,7 @@ function readSampleParameter(o: unknown, d: WireDateReader): EntityMap["SamplePa
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("dateTimeValue", "an ICAT date string", v);
-      t.dateTimeValue = readDate(d, "dateTimeValue", v);
+      t.dateTimeValue = d.read(v) ?? badDate("dateTimeValue", v);
     }
   }
   v = r.error;
@@ -4542,7 +4630,9 @@ function readSampleParameter(o: unknown, d: WireDateReader): EntityMap["SamplePa
       t.type = readOne(readParameterType, v, "type", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, SampleParameterKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, SampleParameterKnown);
   return t;
 }
 
@@ -4573,7 +4663,7 @@ function readSampleType(o: unknown, d: WireDateReader): EntityMap["SampleType"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4589,7 +4679,7 @@ function readSampleType(o: unknown, d: WireDateReader): EntityMap["SampleType"] 
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.facility;
@@ -4628,10 +4718,12 @@ function readSampleType(o: unknown, d: WireDateReader): EntityMap["SampleType"] 
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("samples", "an array of Sample", v);
-      t.samples = readMany(readSample, v, "samples", d);
+      t.samples = v.length === 0 ? [] : readMany(readSample, v, "samples", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, SampleTypeKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, SampleTypeKnown);
   return t;
 }
 
@@ -4662,7 +4754,7 @@ function readShift(o: unknown, d: WireDateReader): EntityMap["Shift"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4678,7 +4770,7 @@ function readShift(o: unknown, d: WireDateReader): EntityMap["Shift"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.comment;
@@ -4694,7 +4786,7 @@ function readShift(o: unknown, d: WireDateReader): EntityMap["Shift"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("endDate", "an ICAT date string", v);
-      t.endDate = readDate(d, "endDate", v);
+      t.endDate = d.read(v) ?? badDate("endDate", v);
     }
   }
   v = r.instrument;
@@ -4716,10 +4808,12 @@ function readShift(o: unknown, d: WireDateReader): EntityMap["Shift"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("startDate", "an ICAT date string", v);
-      t.startDate = readDate(d, "startDate", v);
+      t.startDate = d.read(v) ?? badDate("startDate", v);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, ShiftKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, ShiftKnown);
   return t;
 }
 
@@ -4750,7 +4844,7 @@ function readStudy(o: unknown, d: WireDateReader): EntityMap["Study"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4766,7 +4860,7 @@ function readStudy(o: unknown, d: WireDateReader): EntityMap["Study"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.description;
@@ -4782,7 +4876,7 @@ function readStudy(o: unknown, d: WireDateReader): EntityMap["Study"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("endDate", "an ICAT date string", v);
-      t.endDate = readDate(d, "endDate", v);
+      t.endDate = d.read(v) ?? badDate("endDate", v);
     }
   }
   v = r.name;
@@ -4806,7 +4900,7 @@ function readStudy(o: unknown, d: WireDateReader): EntityMap["Study"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("startDate", "an ICAT date string", v);
-      t.startDate = readDate(d, "startDate", v);
+      t.startDate = d.read(v) ?? badDate("startDate", v);
     }
   }
   v = r.status;
@@ -4822,7 +4916,7 @@ function readStudy(o: unknown, d: WireDateReader): EntityMap["Study"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("studyInvestigations", "an array of StudyInvestigation", v);
-      t.studyInvestigations = readMany(readStudyInvestigation, v, "studyInvestigations", d);
+      t.studyInvestigations = v.length === 0 ? [] : readMany(readStudyInvestigation, v, "studyInvestigations", d);
     }
   }
   v = r.user;
@@ -4832,7 +4926,9 @@ function readStudy(o: unknown, d: WireDateReader): EntityMap["Study"] {
       t.user = readOne(readUser, v, "user", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, StudyKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, StudyKnown);
   return t;
 }
 
@@ -4863,7 +4959,7 @@ function readStudyInvestigation(o: unknown, d: WireDateReader): EntityMap["Study
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4879,7 +4975,7 @@ function readStudyInvestigation(o: unknown, d: WireDateReader): EntityMap["Study
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.investigation;
@@ -4896,7 +4992,9 @@ function readStudyInvestigation(o: unknown, d: WireDateReader): EntityMap["Study
       t.study = readOne(readStudy, v, "study", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, StudyInvestigationKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, StudyInvestigationKnown);
   return t;
 }
 
@@ -4927,7 +5025,7 @@ function readSubject(o: unknown, d: WireDateReader): EntityMap["Subject"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -4943,7 +5041,7 @@ function readSubject(o: unknown, d: WireDateReader): EntityMap["Subject"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.classificationCode;
@@ -5001,7 +5099,9 @@ function readSubject(o: unknown, d: WireDateReader): EntityMap["Subject"] {
       t.valueURI = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, SubjectKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, SubjectKnown);
   return t;
 }
 
@@ -5032,7 +5132,7 @@ function readTechnique(o: unknown, d: WireDateReader): EntityMap["Technique"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -5048,7 +5148,7 @@ function readTechnique(o: unknown, d: WireDateReader): EntityMap["Technique"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.datasetTechniques;
@@ -5056,7 +5156,7 @@ function readTechnique(o: unknown, d: WireDateReader): EntityMap["Technique"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("datasetTechniques", "an array of DatasetTechnique", v);
-      t.datasetTechniques = readMany(readDatasetTechnique, v, "datasetTechniques", d);
+      t.datasetTechniques = v.length === 0 ? [] : readMany(readDatasetTechnique, v, "datasetTechniques", d);
     }
   }
   v = r.description;
@@ -5083,7 +5183,9 @@ function readTechnique(o: unknown, d: WireDateReader): EntityMap["Technique"] {
       t.pid = v;
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, TechniqueKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, TechniqueKnown);
   return t;
 }
 
@@ -5114,7 +5216,7 @@ function readUser(o: unknown, d: WireDateReader): EntityMap["User"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -5130,7 +5232,7 @@ function readUser(o: unknown, d: WireDateReader): EntityMap["User"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.affiliation;
@@ -5146,7 +5248,7 @@ function readUser(o: unknown, d: WireDateReader): EntityMap["User"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("dataPublicationUsers", "an array of DataPublicationUser", v);
-      t.dataPublicationUsers = readMany(readDataPublicationUser, v, "dataPublicationUsers", d);
+      t.dataPublicationUsers = v.length === 0 ? [] : readMany(readDataPublicationUser, v, "dataPublicationUsers", d);
     }
   }
   v = r.email;
@@ -5186,7 +5288,7 @@ function readUser(o: unknown, d: WireDateReader): EntityMap["User"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("instrumentScientists", "an array of InstrumentScientist", v);
-      t.instrumentScientists = readMany(readInstrumentScientist, v, "instrumentScientists", d);
+      t.instrumentScientists = v.length === 0 ? [] : readMany(readInstrumentScientist, v, "instrumentScientists", d);
     }
   }
   v = r.investigationUsers;
@@ -5194,7 +5296,7 @@ function readUser(o: unknown, d: WireDateReader): EntityMap["User"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("investigationUsers", "an array of InvestigationUser", v);
-      t.investigationUsers = readMany(readInvestigationUser, v, "investigationUsers", d);
+      t.investigationUsers = v.length === 0 ? [] : readMany(readInvestigationUser, v, "investigationUsers", d);
     }
   }
   v = r.name;
@@ -5218,7 +5320,7 @@ function readUser(o: unknown, d: WireDateReader): EntityMap["User"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("studies", "an array of Study", v);
-      t.studies = readMany(readStudy, v, "studies", d);
+      t.studies = v.length === 0 ? [] : readMany(readStudy, v, "studies", d);
     }
   }
   v = r.userGroups;
@@ -5226,10 +5328,12 @@ function readUser(o: unknown, d: WireDateReader): EntityMap["User"] {
     n++;
     if (v !== null) {
       if (!Array.isArray(v)) bad("userGroups", "an array of UserGroup", v);
-      t.userGroups = readMany(readUserGroup, v, "userGroups", d);
+      t.userGroups = v.length === 0 ? [] : readMany(readUserGroup, v, "userGroups", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, UserKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, UserKnown);
   return t;
 }
 
@@ -5260,7 +5364,7 @@ function readUserGroup(o: unknown, d: WireDateReader): EntityMap["UserGroup"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("createTime", "an ICAT date string", v);
-      t.createTime = readDate(d, "createTime", v);
+      t.createTime = d.read(v) ?? badDate("createTime", v);
     }
   }
   v = r.modId;
@@ -5276,7 +5380,7 @@ function readUserGroup(o: unknown, d: WireDateReader): EntityMap["UserGroup"] {
     n++;
     if (v !== null) {
       if (typeof v !== "string") bad("modTime", "an ICAT date string", v);
-      t.modTime = readDate(d, "modTime", v);
+      t.modTime = d.read(v) ?? badDate("modTime", v);
     }
   }
   v = r.grouping;
@@ -5293,7 +5397,9 @@ function readUserGroup(o: unknown, d: WireDateReader): EntityMap["UserGroup"] {
       t.user = readOne(readUser, v, "user", d);
     }
   }
-  if (countKeys(r) !== n) copyUnknown(r, t, UserGroupKnown);
+  let keys = 0;
+  for (const _ in r) keys++;
+  if (keys !== n) copyUnknown(r, t, UserGroupKnown);
   return t;
 }
 
