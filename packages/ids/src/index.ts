@@ -27,6 +27,7 @@ export {
 } from "./errors/ids-error.js";
 export { idsErrorMapper } from "./errors/ids-error-mapper.js";
 export { IdsChecksumMismatchError, IdsRestoreTimeoutError, IdsSizeMismatchError } from "./errors/transfer-errors.js";
+export { IdsIncompleteDeleteError } from "./errors/incomplete-delete-error.js";
 
 // call options and answers
 export type { CallOptions } from "./operations/ids-context.js";
