@@ -31,15 +31,17 @@ export type IcatDataTarget = DataTarget | Iterable<Investigation | Dataset | Dat
  * What putData needs of the new Datafile: its dataset and format (objects with ids), and
  * optionally its name (default: the file's name), description, DOI and times (default: the
  * file's). Other fields are set by IDS (location, size, checksum) or ignored, as in python-icat.
+ * Any Datafile fits, so python-icat's `icat.new("Datafile", { name, dataset, datafileFormat })`
+ * compiles; a missing dataset or format is reported when putData is called.
  *
  * @example
  * ```ts
- * const df: NewDatafile = { name: "greet-jdoe.txt", dataset, datafileFormat: textFormat };
+ * const df: NewDatafile = icat.new("Datafile", { name: "greet-jdoe.txt", dataset, datafileFormat: textFormat });
  * ```
  */
 export type NewDatafile = Pick<Datafile, "name" | "description" | "doi" | "datafileCreateTime" | "datafileModTime"> & {
-  readonly dataset: { readonly id?: number | undefined };
-  readonly datafileFormat: { readonly id?: number | undefined };
+  readonly dataset?: { readonly id?: number | undefined } | undefined;
+  readonly datafileFormat?: { readonly id?: number | undefined } | undefined;
 };
 
 /**

@@ -1,6 +1,9 @@
 // Turns ICAT entity objects into selection ids, as python-icat's DataSelection.extend does for
-// Investigation, Dataset, Datafile and DataCollection objects (PI src/icat/ids.py). catkit's
-// @catkit/icat returns plain objects, so the entity type is read from either
+// Investigation, Dataset, Datafile and DataCollection objects (PI src/icat/ids.py). The entity
+// type is read from
+//   - the tag @catkit/icat puts on the objects it reads or makes (`icat.new`): an entity name
+//     under Symbol.for("catkit.icat.entityType") on the object's prototype. Read here by its
+//     global symbol, so that @catkit/ids needs no dependency on @catkit/icat;
 //   - an `entityType` property: { entityType: "Dataset", id: 7 }, or
 //   - ICAT's REST wrapper:      { Dataset: { id: 7 } } (the shape of GET /icat/entityManager rows).
 import { InvalidArgumentError } from "@catkit/core";
@@ -59,6 +62,31 @@ export interface TaggedEntity extends HasId, DataCollectionLinks {
 export type WrappedEntity = { readonly [entityType: string]: HasId & DataCollectionLinks };
 
 /**
+ * The key under which objects from `@catkit/icat` carry their entity name (on their prototype).
+ *
+ * @example
+ * ```ts
+ * const type = (dataset as { [ICAT_ENTITY_TAG]?: string })[ICAT_ENTITY_TAG]; // "Dataset"
+ * ```
+ */
+export const ICAT_ENTITY_TAG: unique symbol = Symbol.for("catkit.icat.entityType") as typeof ICAT_ENTITY_TAG;
+
+/**
+ * An object read from ICAT by `@catkit/icat`, or made with `icat.new()`: its type is the tag on
+ * its prototype, so the type of the object says only that it has an id (and, for a
+ * DataCollection, its links). An untagged object is refused at run time.
+ *
+ * @example
+ * ```ts
+ * const [dataset] = await icat.search(new Query("Dataset", { limit: [0, 1] }));
+ * const ref: IcatEntityObject = dataset;
+ * ```
+ */
+export interface IcatEntityObject extends HasId, DataCollectionLinks {
+  readonly [ICAT_ENTITY_TAG]?: string;
+}
+
+/**
  * Anything that names an Investigation, Dataset, Datafile or DataCollection.
  *
  * @example
@@ -66,7 +94,7 @@ export type WrappedEntity = { readonly [entityType: string]: HasId & DataCollect
  * const refs: EntityLike[] = [{ entityType: "Dataset", id: 7 }, { Datafile: { id: 12 } }];
  * ```
  */
-export type EntityLike = TaggedEntity | WrappedEntity;
+export type EntityLike = TaggedEntity | WrappedEntity | IcatEntityObject;
 
 const KEY_OF: Readonly<Record<string, SelectionKey>> = {
   Investigation: "investigationIds",
@@ -78,13 +106,15 @@ function unwrap(entity: EntityLike, where: string): { type: string; body: HasId 
   if (typeof entity !== "object" || entity === null) {
     throw new InvalidArgumentError(`${where} must be an ICAT entity object, got ${String(entity)}`, { argument: "selection" });
   }
-  if (typeof entity.entityType === "string") return { type: entity.entityType, body: entity };
+  const tag: unknown = (entity as IcatEntityObject)[ICAT_ENTITY_TAG];
+  if (typeof tag === "string") return { type: tag, body: entity as IcatEntityObject };
+  if (typeof (entity as TaggedEntity).entityType === "string") return { type: (entity as TaggedEntity).entityType, body: entity as TaggedEntity };
   const keys = Object.keys(entity);
   const only = keys.length === 1 ? keys[0] : undefined;
   const body = only === undefined ? undefined : (entity as WrappedEntity)[only];
   if (only === undefined || typeof body !== "object" || body === null) {
     throw new InvalidArgumentError(
-      `${where} has no entity type: pass { entityType: "Dataset", id } or ICAT's { Dataset: { id } } form (keys seen: ${keys.join(", ") || "none"})`,
+      `${where} has no entity type: pass an object read from ICAT by @catkit/icat, { entityType: "Dataset", id } or ICAT's { Dataset: { id } } form (keys seen: ${keys.join(", ") || "none"}; a copy made by spreading loses the type)`,
       { argument: "selection" },
     );
   }

@@ -8,7 +8,7 @@ export { IDS_CLIENT_VERSION } from "./version.js";
 
 // selections
 export { DataSelection, type SelectionIds, type SelectionInput } from "./data-selection.js";
-export type { DataCollectionLinks, EntityLike, SelectionKey, TaggedEntity, WrappedEntity } from "./entity-refs.js";
+export { ICAT_ENTITY_TAG, type DataCollectionLinks, type EntityLike, type IcatEntityObject, type SelectionKey, type TaggedEntity, type WrappedEntity } from "./entity-refs.js";
 export { assertPreparedId, isIdsUuid, toObjectId, type IdLike } from "./validation.js";
 
 // errors

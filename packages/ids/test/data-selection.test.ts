@@ -63,3 +63,29 @@ describe("DataSelection", () => {
     expect(() => new DataSelection(input as never)).toThrow(message);
   });
 });
+
+describe("DataSelection of @catkit/icat objects (issue 7 item 4)", () => {
+  // @catkit/icat's objects: instances of a class per entity whose prototype carries the entity
+  // name under Symbol.for("catkit.icat.entityType") (packages/icat/src/entities/entity-tag.ts).
+  const icatObject = (type: string, fields: object) => {
+    const EntityClass = class {};
+    Object.defineProperty(EntityClass.prototype, Symbol.for("catkit.icat.entityType"), { value: type });
+    return Object.assign(new EntityClass(), fields) as { id?: number };
+  };
+
+  it("reads the tag on the prototype, whatever fields the object has", () => {
+    const ds = icatObject("Dataset", { id: 7, name: "greetings", complete: false });
+    const df = icatObject("Datafile", { id: 12 });
+    const inv = icatObject("Investigation", { id: 3 });
+    const dc = icatObject("DataCollection", { id: 99, dataCollectionDatafiles: [{ datafile: { id: 13 } }] });
+    expect(new DataSelection([ds, df, inv, dc]).toParams()).toEqual({ investigationIds: "3", datasetIds: "7", datafileIds: "12,13" });
+    // A single-field object is not mistaken for ICAT's { Type: {…} } wrapper.
+    expect(new DataSelection([icatObject("Dataset", { id: 8 })]).datasetIds).toEqual([8]);
+  });
+
+  it("refuses an untagged copy with a message that says why", () => {
+    const copy = { ...icatObject("Dataset", { id: 7 }) };
+    expect(() => new DataSelection([copy])).toThrow(/spreading loses the type/);
+    expect(() => new DataSelection([icatObject("Facility", { id: 1 })])).toThrow(/is a Facility/);
+  });
+});

@@ -1,6 +1,7 @@
 // Compile-time checks of the client: search results typed by the Query, include paths checked,
 // write inputs checked against the entity model.
 import type { PagedIterable } from "@catkit/core";
+import { DataSelection } from "@catkit/ids";
 import { describe, expectTypeOf, it } from "vitest";
 import type { IcatClient} from "../../src/index.ts";
 import { Query, type AnyEntity, type Datafile, type Dataset, type Investigation, type QueryRow } from "../../src/index.ts";
@@ -56,5 +57,15 @@ describe("IcatClient types", () => {
     void icat.deleteMany([{ entityType: "Datafile", id: 1 }]);
     expectTypeOf(icat.new("Dataset", { name: "x" })).toEqualTypeOf<Dataset>();
     expectTypeOf(icat.createMany("Datafile", [{ name: "a" }])).toEqualTypeOf<Promise<number[]>>();
+  });
+
+  it("takes python-icat's shapes for the IDS calls (issue 7 item 4)", () => {
+    const dataset = icat.new("Dataset", { id: 7, name: "greetings" });
+    const datafileFormat = icat.new("DatafileFormat", { id: 2 });
+    // python-icat: client.putData(file, client.new("Datafile", name=…, dataset=…, datafileFormat=…))
+    expectTypeOf(icat.putData("greet.txt", icat.new("Datafile", { name: "greet.txt", dataset, datafileFormat }))).toEqualTypeOf<Promise<Datafile>>();
+    // python-icat: DataSelection([ds]) with the objects ICAT returned
+    expectTypeOf(new DataSelection([dataset])).toEqualTypeOf<DataSelection>();
+    void new DataSelection([dataset, icat.new("Datafile", { id: 12 }), icat.new("Investigation", { id: 3 })]);
   });
 });
