@@ -4,8 +4,9 @@
 // - a zip when asked, when prepared so, or when the selection must be zipped; entries deflated
 //   with `compress`, named by ZipMapper, duplicates skipped;
 // - Content-Disposition `attachment; filename="<name>"` (datafile name, outname, or
-//   yyyy-MM-dd_HH-mm-ss.zip), Accept-Ranges: bytes, and Content-Length only for a single file
-//   fetched with a session (ICAT fileSize minus the offset);
+//   yyyy-MM-dd_HH-mm-ss.zip), unescaped, with what the container makes of the name (below),
+//   Accept-Ranges: bytes, and Content-Length only for a single file fetched with a session (ICAT
+//   fileSize minus the offset);
 // - on two-level storage, data not online is restored automatically and answered with 503.
 import type { ServerResponse } from "node:http";
 import { Transform, type Readable } from "node:stream";
@@ -29,6 +30,16 @@ const pad = (n: number) => String(n).padStart(2, "0");
 // SimpleDateFormat("yyyy-MM-dd_HH-mm-ss") in the server's zone.
 const zipTimestamp = (d: Date) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}_${pad(d.getHours())}-${pad(d.getMinutes())}-${pad(d.getSeconds())}.zip`;
+
+// ids.server writes the name into the header as it is (IdsBean.getData). Its container,
+// GlassFish/Payara, serialises header values with Grizzly's HttpCodecUtils.toCheckedByteArray:
+// every UTF-16 unit that is not printable US-ASCII (below 0x20 except tab, or 0x7F and above)
+// becomes a space. So "日本.txt" goes out as "  .txt" and a newline as a space, and the header
+// stays valid (Node refuses such characters in a header: a 500 "Invalid character in header
+// content" otherwise).
+function asGrizzlySends(value: string): string {
+  return value.replace(/[^\t\x20-\x7e]/g, " ");
+}
 
 function fileName(outname: string | null, delivery: Delivery): string {
   if (outname === null) return delivery.zip ? zipTimestamp(new Date()) : (delivery.resolved.datafiles[0]?.name ?? "");
@@ -107,7 +118,7 @@ async function getData(req: Parameters<Route["handle"]>[0], res: ServerResponse,
   const stream = await body(ctx, delivery, offset);
   res.writeHead(offset === 0 ? 200 : 206, {
     "content-type": "application/octet-stream",
-    "content-disposition": `attachment; filename="${fileName(params.get("outname"), delivery)}"`,
+    "content-disposition": `attachment; filename="${asGrizzlySends(fileName(params.get("outname"), delivery))}"`,
     "accept-ranges": "bytes",
     ...(delivery.length === undefined ? {} : { "content-length": String(Math.max(0, delivery.length - offset)) }),
   });
