@@ -68,7 +68,7 @@ export function toDataTarget(objects: IcatDataTarget): DataTarget {
   if (typeof objects === "object" && objects !== null && Symbol.iterator in objects) {
     return [...objects].map((o): EntityLike => {
       const type = entityTypeOf(o);
-      if (type === undefined) return o as EntityLike;
+      if (type === undefined) return o;
       if (type === "DataCollection") return { entityType: type, ...(o as object) };
       return { entityType: type, id: (o as { id?: number }).id ?? Number.NaN };
     });

@@ -107,8 +107,8 @@ function unwrap(entity: EntityLike, where: string): { type: string; body: HasId 
     throw new InvalidArgumentError(`${where} must be an ICAT entity object, got ${String(entity)}`, { argument: "selection" });
   }
   const tag: unknown = (entity as IcatEntityObject)[ICAT_ENTITY_TAG];
-  if (typeof tag === "string") return { type: tag, body: entity as IcatEntityObject };
-  if (typeof (entity as TaggedEntity).entityType === "string") return { type: (entity as TaggedEntity).entityType, body: entity as TaggedEntity };
+  if (typeof tag === "string") return { type: tag, body: entity };
+  if (typeof (entity as TaggedEntity).entityType === "string") return { type: (entity as TaggedEntity).entityType, body: entity };
   const keys = Object.keys(entity);
   const only = keys.length === 1 ? keys[0] : undefined;
   const body = only === undefined ? undefined : (entity as WrappedEntity)[only];

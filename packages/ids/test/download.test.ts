@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, NetworkError, type CatkitRequest, type ProgressEvent, type Transport } from "@catkit/core";
-import { IdsChecksumMismatchError, IdsClient, IdsSizeMismatchError } from "../src/index.ts";
+import { IdsChecksumMismatchError, IdsClient, IdsResumeLimitError, IdsSizeMismatchError } from "../src/index.ts";
 import { startFixture, tempDir, unzip, type Fixture } from "./helpers.ts";
 
 let f: Fixture;
@@ -47,7 +47,15 @@ describe("download", () => {
   it("gives up after maxResumes and leaves nothing behind", async () => {
     f.sandbox.faults.dropConnectionAfter(100_000, { match: { path: "/ids/getData" }, times: 3 });
     const out = await tempDir();
-    await expect(f.ids.download({ datafileIds: [big.id] }, join(out.path, "x.bin"), { maxResumes: 2 })).rejects.toThrow(NetworkError);
+    const err = await f.ids.download({ datafileIds: [big.id] }, join(out.path, "x.bin"), { maxResumes: 2 }).catch((e: unknown) => e);
+    // issue 7 item 9: it says that it gave up after N resumes and how much had arrived.
+    expect(err).toBeInstanceOf(IdsResumeLimitError);
+    const e = err as IdsResumeLimitError;
+    expect(e).toMatchObject({ code: "IDS_RESUME_LIMIT", resumes: 2, bytesExpected: big.content.length });
+    expect(e.bytesReceived).toBeGreaterThanOrEqual(100_000);
+    expect(e.message).toContain("maxResumes is 2");
+    expect(e.message).toContain(`${e.bytesReceived} of ${big.content.length} bytes had arrived`);
+    expect(e.cause).toBeInstanceOf(NetworkError);
     expect(await out.list()).toEqual([]);
     await out.remove();
   });

@@ -8,8 +8,10 @@ import { CatalogueError, InMemoryCatalogue, seedTutorial, startIdsSandbox, type 
 // Fails ICAT's deleteMany on the n-th call, as ICAT does for a user who may read but not delete.
 class FailingDeleteCatalogue extends InMemoryCatalogue {
   calls = 0;
-  constructor(readonly failOn: number) {
+  readonly failOn: number;
+  constructor(failOn: number) {
     super();
+    this.failOn = failOn;
   }
   override deleteDatafiles(sessionId: string, datafileIds: readonly number[]): Promise<void> {
     if (++this.calls === this.failOn) return Promise.reject(new CatalogueError("INSUFFICIENT_PRIVILEGES", "Delete access to this Datafile is not allowed."));

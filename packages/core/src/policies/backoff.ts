@@ -1,4 +1,4 @@
-import { AbortError } from "../errors/transport-errors.js";
+import { AbortError, TimeoutError } from "../errors/transport-errors.js";
 
 /**
  * Exponential backoff with jitter: attempt n (1-based) waits between half and all of
@@ -40,15 +40,26 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError("aborted while waiting to retry", { cause: signal.reason }));
+    if (signal?.aborted) return reject(abortedWhileWaiting(signal));
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new AbortError("aborted while waiting to retry", { cause: signal?.reason }));
+      reject(abortedWhileWaiting(signal));
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+// The same rule as toCatkitError: a signal from AbortSignal.timeout() (reason a DOMException
+// named TimeoutError) is a deadline and gives TimeoutError; any other abort gives AbortError. So a
+// caller's deadline reads the same whether it fires during a request or between two of them.
+function abortedWhileWaiting(signal: AbortSignal | undefined): Error {
+  const reason = signal?.reason as unknown;
+  if (reason instanceof Error && reason.name === "TimeoutError") {
+    return new TimeoutError("the caller's deadline passed while waiting", { phase: "total", cause: reason });
+  }
+  return new AbortError("aborted while waiting", { cause: reason });
 }

@@ -28,9 +28,7 @@ export const IdsErrorCode = registerErrorCodes(
     RestoreFailed: "IDS_RESTORE_FAILED",
     RestoreTimeout: "IDS_RESTORE_TIMEOUT",
     IncompleteDelete: "IDS_INCOMPLETE_DELETE",
-    Destination: "IDS_DESTINATION",
     ResumeLimit: "IDS_RESUME_LIMIT",
-    PutOutcomeUnknown: "IDS_PUT_OUTCOME_UNKNOWN",
   } as const,
   {
     IDS_BAD_REQUEST: "IDS rejected the request (BadRequestException, HTTP 400)",
@@ -46,10 +44,7 @@ export const IdsErrorCode = registerErrorCodes(
     IDS_RESTORE_TIMEOUT: "the data did not come online before the restore timeout",
     IDS_INCOMPLETE_DELETE:
       "a delete sent in several requests deleted only part of the selection, or was refused before deleting anything",
-    IDS_DESTINATION: "the download destination cannot be written (permissions, not a directory, read-only or special file system)",
     IDS_RESUME_LIMIT: "a download gave up after its connection broke more often than maxResumes allows",
-    IDS_PUT_OUTCOME_UNKNOWN:
-      "a put failed after its bytes were sent, and whether IDS created the datafile could not be established",
   },
 );
 

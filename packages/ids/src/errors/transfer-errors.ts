@@ -78,3 +78,31 @@ export class IdsRestoreTimeoutError extends CatkitError {
     return { timeoutMs: this.timeoutMs, ...(this.lastStatus === undefined ? {} : { lastStatus: this.lastStatus }) };
   }
 }
+
+/**
+ * A download whose connection broke more often than `maxResumes` allows. `resumes` is how often it
+ * was continued, `bytesReceived` how much had arrived in the partial file when it gave up; the
+ * last network error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * catch (err) {
+ *   if (err instanceof IdsResumeLimitError) console.error(`gave up after ${err.resumes} resumes, ${err.bytesReceived} bytes in`);
+ * }
+ * ```
+ */
+export class IdsResumeLimitError extends CatkitError {
+  static override readonly kind: string = "catkit.IdsResumeLimitError";
+  readonly resumes: number;
+  readonly bytesReceived: number;
+  readonly bytesExpected: number | undefined;
+  constructor(message: string, init: CatkitErrorOptions & { resumes: number; bytesReceived: number; bytesExpected?: number | undefined }) {
+    super(IdsErrorCode.ResumeLimit, message, init);
+    this.resumes = init.resumes;
+    this.bytesReceived = init.bytesReceived;
+    this.bytesExpected = init.bytesExpected;
+  }
+  protected override details(): Record<string, unknown> {
+    return { resumes: this.resumes, bytesReceived: this.bytesReceived, ...(this.bytesExpected === undefined ? {} : { bytesExpected: this.bytesExpected }) };
+  }
+}

@@ -8,6 +8,7 @@
 // are not UTF-8, give undefined: never a mojibake name.
 
 const PRINTABLE_ASCII = /^[\x20-\x7e\t]*$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused in a file name
 const CONTROL = /[\x00-\x1f\x7f]/;
 
 // RFC 5987 ext-value: percent-encoded octets in the stated charset (UTF-8 or ISO-8859-1).

@@ -4,7 +4,7 @@
 // is, a zip is rebuilt on every request with the current time in its entries (IdsBean SO.write
 // via java.util.zip), so a zip is started over unless the caller knows better (`resumeZip`).
 import { backoffDelay, NetworkError, sleep, TimeoutError, toCatkitError, type ProgressListener } from "@catkit/core";
-import { IdsSizeMismatchError } from "../errors/transfer-errors.js";
+import { IdsResumeLimitError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { getDatafileIds } from "../operations/data-info.js";
 import type { ResolvedTarget } from "../operations/data-target.js";
 import { fetchData, type DataRequestOptions } from "../operations/get-data.js";
@@ -93,7 +93,14 @@ export async function fetchWithResume(ctx: IdsContext, target: ResolvedTarget, s
     } catch (caught) {
       data.body.destroy();
       const err = toCatkitError(caught, { method: "GET", url: ctx.core.url("getData"), signal: options.signal });
-      if (!isBrokenTransfer(err, options.signal) || broken >= options.maxResumes) throw err;
+      if (!isBrokenTransfer(err, options.signal)) throw err;
+      if (broken >= options.maxResumes) {
+        const total = state.expectedTotal === undefined ? "" : ` of ${state.expectedTotal}`;
+        throw new IdsResumeLimitError(
+          `Download of ${options.progressName} gave up: the connection broke ${broken + 1} times and maxResumes is ${options.maxResumes}; ${sink.bytes}${total} bytes had arrived (last error: ${err.message}). Try again later or raise maxResumes.`,
+          { resumes: broken, bytesReceived: sink.bytes, bytesExpected: state.expectedTotal, cause: err },
+        );
+      }
       broken++;
       if (await canResume(ctx, target, state, options)) state.resumes++;
       else {

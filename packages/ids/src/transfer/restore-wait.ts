@@ -40,6 +40,8 @@ async function poll(ctx: IdsContext, target: ResolvedTarget, signal: AbortSignal
   return (await isPrepared(ctx, target.preparedId, { signal })) ? "ONLINE" : "RESTORING";
 }
 
+const formatSeconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
+
 /**
  * Polls until the data is ONLINE, asking for a restore while it is ARCHIVED and resetting once
  * after a "Restore failed". Resolves with the number of polls made.
@@ -51,7 +53,8 @@ async function poll(ctx: IdsContext, target: ResolvedTarget, signal: AbortSignal
  */
 export async function waitUntilOnline(ctx: IdsContext, target: ResolvedTarget, options: RestoreWaitOptions = {}, cause?: unknown): Promise<number> {
   const timeoutMs = options.timeoutMs ?? 3_600_000;
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let resetDone = false;
   let lastStatus: DataStatus | undefined;
   for (let polls = 1; ; polls++) {
@@ -68,13 +71,15 @@ export async function waitUntilOnline(ctx: IdsContext, target: ResolvedTarget, o
     options.onStatus?.(status);
     if (status === "ONLINE") return polls;
     if (status === "ARCHIVED" && target.kind === "selection") await restore(ctx, target.selection, { signal: options.signal });
-    const delay = backoffDelay(polls, options.initialDelayMs ?? 1_000, options.maxDelayMs ?? 30_000);
-    if (Date.now() + delay > deadline) {
+    // The last poll is made at the deadline itself, not one pause before it: a timeoutMs of
+    // 1.5 s waits 1.5 s, and the message says how long was really waited.
+    const left = deadline - Date.now();
+    if (left <= 0) {
       throw new IdsRestoreTimeoutError(
-        `The data was still ${lastStatus} after ${Math.round(timeoutMs / 1000)} s of waiting for the restore; try again later or raise timeoutMs.`,
+        `The data was still ${lastStatus} after ${formatSeconds(Date.now() - started)} of waiting for the restore (timeoutMs ${timeoutMs}); try again later or raise timeoutMs.`,
         { lastStatus, timeoutMs, ...(cause === undefined ? {} : { cause }) },
       );
     }
-    await sleep(delay, options.signal);
+    await sleep(Math.min(backoffDelay(polls, options.initialDelayMs ?? 1_000, options.maxDelayMs ?? 30_000), left), options.signal);
   }
 }
