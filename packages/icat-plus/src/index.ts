@@ -23,3 +23,21 @@ export {
   type UpdateMetadataFields,
 } from "./messaging/queue-bodies.js";
 export { VERSION } from "./version.js";
+
+// client
+export { IcatPlusClient, type StoreDatasetFields, type StoreResult } from "./client/icat-plus-client.js";
+export { IcatPlusHttpMethods, type ElogbookOptions } from "./client/icat-plus-http-methods.js";
+export { IcatPlusClientBase } from "./client/icat-plus-client-base.js";
+export type { IcatPlusClientOptions } from "./config/icat-plus-options.js";
+export { loadIcatPlusOptions } from "./config/load-icat-plus-options.js";
+export { ICATPLUS_DEFAULTS } from "./messaging/defaults.js";
+export { parseBrokerUrl, type BrokerAddress } from "./messaging/broker-address.js";
+export { MESSAGE_ID_HEADER, sendHeaders } from "./messaging/stomp-lanes.js";
+export type { ReconnectOptions } from "./messaging/stomp-channel.js";
+export type { Delivery, FlushResult } from "./outbox/dispatcher.js";
+export type { OutboxStatus } from "./outbox/outbox-store.js";
+export { defaultOutboxDir } from "./outbox/default-outbox-dir.js";
+export type { ElogbookMessageOptions, ElogbookPayload } from "./elogbook/elogbook-message.js";
+export type { LookupOptions } from "./investigation/investigation-client.js";
+export { selectInvestigation, type IcatPlusInvestigation, type LookupDate } from "./investigation/select-investigation.js";
+export type { InvestigationInfo, RegisteredDataset } from "./investigation/investigation-info.js";

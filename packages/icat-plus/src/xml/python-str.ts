@@ -12,7 +12,10 @@
  * ```
  */
 export class PythonFloat {
-  constructor(readonly value: number) {}
+  readonly value: number;
+  constructor(value: number) {
+    this.value = value;
+  }
 }
 
 /**

@@ -1,0 +1,64 @@
+// store_dataset(..., store_filename=X) and store_dataset_from_file (pyicat-plus
+// client/metadata.py): ".xml" is appended when the name has no extension; directories are
+// created. catkit writes through a temp file and a rename, so a crash never leaves half a file.
+import { randomUUID } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { dirname, extname, join } from "node:path";
+import { InvalidMetadataError } from "../errors/icat-plus-errors.js";
+
+/**
+ * The file name pyicat-plus uses: ".xml" added when there is no extension.
+ *
+ * @example
+ * ```ts
+ * xmlFileName("/data/__icat__/sample_0001"); // "/data/__icat__/sample_0001.xml"
+ * ```
+ */
+export function xmlFileName(file: string): string {
+  return extname(file) === "" ? `${file}.xml` : file;
+}
+
+/**
+ * Writes a message's XML to `file` durably (temp, fsync, rename); returns the path written.
+ *
+ * @example
+ * ```ts
+ * await writeXmlFile("/data/visitor/hg123/id00/20240301/RAW_DATA/__icat__/sample_0001", xml);
+ * ```
+ */
+export async function writeXmlFile(file: string, xml: string): Promise<string> {
+  const path = xmlFileName(file);
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${randomUUID()}.tmp`);
+  try {
+    const handle = await open(tmp, "wx");
+    try {
+      await handle.writeFile(xml, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  return path;
+}
+
+/**
+ * Reads a saved message to re-send it unchanged.
+ *
+ * @throws {InvalidMetadataError} when the file is empty or holds a NUL (it would cut the frame).
+ * @example
+ * ```ts
+ * const xml = await readXmlFile("/data/__icat__/sample_0001.xml");
+ * ```
+ */
+export async function readXmlFile(file: string): Promise<string> {
+  const text = await readFile(xmlFileName(file), "utf8");
+  if (text.trim() === "" || text.includes("\0")) {
+    throw new InvalidMetadataError(`${xmlFileName(file)} is empty or holds a NUL byte; it is not a saved message`, { argument: "storeFilename" });
+  }
+  return text;
+}
