@@ -76,7 +76,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * await client.storeProcessedData({ dataset: "proc", path: "/data/PROCESSED_DATA/s/proc", metadata: { Sample_name: "s" }, raw: ["/data/RAW_DATA/s/s_0001"] });
    * ```
    */
-  storeProcessedData(fields: StoreDatasetFields & { raw?: string | readonly string[] }, options: { storeFilename?: string } = {}): Promise<StoreResult> {
+  async storeProcessedData(fields: StoreDatasetFields & { raw?: string | readonly string[] }, options: { storeFilename?: string } = {}): Promise<StoreResult> {
     const { raw, ...rest } = fields;
     const metadata = new Map<string, MetadataValue>(metadataEntries(rest.metadata));
     if (raw !== undefined && raw.length > 0) metadata.set("input_datasets", typeof raw === "string" ? [raw] : [...raw]);
@@ -109,7 +109,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * await client.startInvestigation({ beamline: "id00", proposal: "hg123", startDate: new Date() });
    * ```
    */
-  startInvestigation(f: { beamline?: string; proposal?: string; startDate?: Date | string; endDate?: Date | string } = {}): Promise<Delivery> {
+  async startInvestigation(f: { beamline?: string; proposal?: string; startDate?: Date | string; endDate?: Date | string } = {}): Promise<Delivery> {
     if (f.proposal !== undefined) this.currentProposal = f.proposal;
     if (f.beamline !== undefined) this.currentBeamline = f.beamline;
     const xml = investigationXml({ beamline: this.currentBeamline ?? "", proposal: this.currentProposal ?? "", startDate: f.startDate, endDate: f.endDate }, this.now);
@@ -124,7 +124,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * await client.rescheduleInvestigation("1234567");
    * ```
    */
-  rescheduleInvestigation(investigationId: string | number): Promise<Delivery> {
+  async rescheduleInvestigation(investigationId: string | number): Promise<Delivery> {
     if (investigationId === "" || investigationId === undefined) throw new InvalidMetadataError("investigationId is required", { argument: "investigationId" });
     const xml = investigationXml({ beamline: "", proposal: "", investigationId }, this.now);
     return this.dispatcher.deliver(this.lanes.route("reschedule").queue, xml, "xml");
@@ -138,7 +138,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * await client.updateMetadata({ datasetPaths: ["/data/s_0001"], metadataName: "Sample_name", metadataValue: "renamed" });
    * ```
    */
-  updateMetadata(f: { proposal?: string; beamline?: string; datasetPaths: readonly string[] | string; metadataName: string; metadataValue: string }): Promise<Delivery> {
+  async updateMetadata(f: { proposal?: string; beamline?: string; datasetPaths: readonly string[] | string; metadataName: string; metadataValue: string }): Promise<Delivery> {
     const body = updateMetadataJson({ ...f, proposal: f.proposal ?? this.currentProposal ?? "", beamline: f.beamline ?? this.currentBeamline ?? "" });
     return this.dispatcher.deliver(this.lanes.route("updateMetadata").queue, body, "json");
   }
@@ -151,7 +151,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * await client.addFiles(123456);
    * ```
    */
-  addFiles(datasetId: number | bigint): Promise<Delivery> {
+  async addFiles(datasetId: number | bigint): Promise<Delivery> {
     return this.dispatcher.deliver(this.lanes.route("addFiles").queue, addFilesJson(datasetId), "json");
   }
 
@@ -164,7 +164,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * await client.updateArchiveRestoreStatus({ datasetId: 1, type: "archiving", level: "info", message: "done" });
    * ```
    */
-  updateArchiveRestoreStatus(f: { datasetId: number; type: ArchiveStatusType; level?: ArchiveStatusLevel; message?: string }): Promise<Delivery> {
+  async updateArchiveRestoreStatus(f: { datasetId: number; type: ArchiveStatusType; level?: ArchiveStatusLevel; message?: string }): Promise<Delivery> {
     // eslint-disable-next-line @typescript-eslint/no-deprecated
     const body = archiveStatusJson(f.datasetId, f.type, f.level, f.message);
     return this.dispatcher.deliver(this.lanes.route("archive").queue, body, "json");
@@ -180,7 +180,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * await client.checkHealth(); // 1
    * ```
    */
-  checkHealth(queue: "metadata" | "updateMetadata" | "addFiles" | "reschedule" | "archive" = "metadata"): Promise<number> {
+  async checkHealth(queue: "metadata" | "updateMetadata" | "addFiles" | "reschedule" | "archive" = "metadata"): Promise<number> {
     return this.lanes.checkHealth(queue);
   }
 }

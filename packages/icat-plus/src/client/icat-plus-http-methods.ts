@@ -57,7 +57,7 @@ export class IcatPlusHttpMethods extends IcatPlusClientBase {
    * await client.sendMessage("Beam is back", { messageType: "info", beamline: "id00", proposal: "hg123" });
    * ```
    */
-  sendMessage(msg: string, o: ElogbookOptions = {}): Promise<Delivery> {
+  async sendMessage(msg: string, o: ElogbookOptions = {}): Promise<Delivery> {
     const dataset = o.beamlineOnly ? undefined : o.dataset;
     return this.#post(elogbookMessage(msg, { ...o, dataset }, o.payload ?? {}, this.elogbookDefaults()), "notification", o);
   }
@@ -70,7 +70,7 @@ export class IcatPlusHttpMethods extends IcatPlusClientBase {
    * await client.sendBinaryData(png, "image/png", { beamline: "id00", proposal: "hg123" });
    * ```
    */
-  sendBinaryData(data: Uint8Array, mimetype = "application/octet-stream", o: ElogbookOptions = {}): Promise<Delivery> {
+  async sendBinaryData(data: Uint8Array, mimetype = "application/octet-stream", o: ElogbookOptions = {}): Promise<Delivery> {
     return this.#post(elogbookBinaryMessage(data, mimetype, o.payload ?? {}, this.elogbookDefaults()), "base64", o);
   }
 
@@ -106,7 +106,7 @@ export class IcatPlusHttpMethods extends IcatPlusClientBase {
    * const info = await client.investigationInfo("id00", "hg123", { date: "2024-03-01" });
    * ```
    */
-  investigationInfo(beamline: string, proposal: string, o: LookupOptions = {}): Promise<InvestigationInfo | null | undefined> {
+  async investigationInfo(beamline: string, proposal: string, o: LookupOptions = {}): Promise<InvestigationInfo | null | undefined> {
     return this.investigationClient().investigationInfo(beamline, proposal, o);
   }
 
@@ -142,7 +142,7 @@ export class IcatPlusHttpMethods extends IcatPlusClientBase {
    * const datasets = await client.registeredDatasets("id00", "hg123");
    * ```
    */
-  registeredDatasets(beamline: string, proposal: string, o: LookupOptions = {}): Promise<RegisteredDataset[] | undefined> {
+  async registeredDatasets(beamline: string, proposal: string, o: LookupOptions = {}): Promise<RegisteredDataset[] | undefined> {
     return this.investigationClient().registeredDatasets(beamline, proposal, o);
   }
 
