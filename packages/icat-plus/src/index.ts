@@ -41,3 +41,4 @@ export type { ElogbookMessageOptions, ElogbookPayload } from "./elogbook/elogboo
 export type { LookupOptions } from "./investigation/investigation-client.js";
 export { selectInvestigation, type IcatPlusInvestigation, type LookupDate } from "./investigation/select-investigation.js";
 export type { InvestigationInfo, RegisteredDataset } from "./investigation/investigation-info.js";
+
