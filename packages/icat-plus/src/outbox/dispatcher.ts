@@ -185,7 +185,13 @@ export class Dispatcher extends EventEmitter {
           const pass = await this.#pass();
           total.delivered += pass.delivered;
           if (pass.error) return { ...total, remaining: this.#depth, error: pass.error };
-          if (pass.seen === 0 || this.#depth === 0) return { ...total, remaining: this.#depth };
+          // Nothing listed: the directory is the truth (another process may have flushed it).
+          if (pass.seen === 0) this.#depth = 0;
+          if (pass.seen === 0 || this.#depth === 0) {
+            this.#oldestAt = undefined;
+            this.#changed();
+            return { ...total, remaining: this.#depth };
+          }
         }
       } finally {
         this.#running = undefined;

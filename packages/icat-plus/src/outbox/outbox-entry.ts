@@ -34,7 +34,9 @@ export function outboxName(createdAt: number, counter: number, lane: string, mes
   return `${String(createdAt).padStart(15, "0")}-${String(counter).padStart(6, "0")}.${lane}.${messageId}.${ext}`;
 }
 
-const NAME = /^(\d{15})-\d{6}\.([A-Za-z0-9_-]+)\.([A-Za-z0-9-]+)\.(xml|json)$/;
+// The lane (a queue name) may itself hold dots: it is whatever lies between the sequence and the
+// message id (a UUID).
+const NAME = /^(\d{15})-\d{6}\.([A-Za-z0-9._-]+)\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(xml|json)$/;
 
 /**
  * Parses a committed entry's file name; undefined for anything else (temp files, sidecars).
