@@ -54,7 +54,7 @@ describe("datasetXml", () => {
         ...base,
         metadata: {
           Sample_name: "s", f: asFloat(7), i: 7, t: true, n: false, small: 1e-5, big: 1e16, nan: NaN, inf: -Infinity,
-          fl: 0.1 + 0.2, b: 12345678901234567890n, neg0: -0, fixed: 1234567890123456.7,
+          fl: 0.1 + 0.2, b: 12345678901234567890n, neg0: -0, fixed: 1234567890123456.8,
         },
       },
       defaults,
@@ -120,7 +120,7 @@ describe("datasetXml", () => {
   ])("rejects bad input with a typed error (%#)", (fields, argument) => {
     let caught: unknown;
     try {
-      datasetXml(fields as never, defaults);
+      datasetXml(fields, defaults);
     } catch (err) {
       caught = err;
     }

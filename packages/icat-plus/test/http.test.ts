@@ -34,7 +34,7 @@ describe("e-logbook", () => {
     const d = await client.sendMessage("mycontent é", { dataset: "ds1", payload: { tags: ["a", { name: "b" }, "a"] } });
     expect(d.outcome).toBe("sent");
     const event = plus.events.at(-1);
-    const creation = JSON.stringify(JSON.parse(event?.raw ?? "{}").creationDate);
+    const creation = JSON.stringify((JSON.parse(event?.raw ?? "{}") as { creationDate: string }).creationDate);
     expect(event?.raw).toBe(
       `{"type": "annotation", "category": "comment", "content": [{"format": "plainText", "text": "mycontent \\u00e9"}], "datasetName": "ds1", "source": "ebs", "tag": [{"name": "a"}, {"name": "b"}], "machine": "lid00ctrl", "software": "test", "creationDate": ${creation}}`,
     );
@@ -81,7 +81,7 @@ describe("e-logbook", () => {
     const files = (await readdir(join(dir, "elog-outbox"))).filter((f) => f.endsWith(".json"));
     expect(files).toHaveLength(2);
     const saved = await readFile(join(dir, "elog-outbox", files[0] ?? ""), "utf8");
-    expect(JSON.parse(saved).content[0].text).toBe("first");
+    expect((JSON.parse(saved) as { content: { text: string }[] }).content[0]?.text).toBe("first");
     expect(saved).not.toContain(TOKEN);
     const before = plus.events.length;
     expect(await viaSandbox.flushOutbox()).toEqual({ delivered: 2, remaining: 0 });

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Query, eq, type Dataset } from "@catkit/icat";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { BrokerError } from "../src/index.js";
+import { BrokerError, IcatPlusClient } from "../src/index.js";
 import { startStack, type Stack } from "./support/stack.js";
 
 const { host, stompPort } = inject("activemq");
@@ -16,7 +16,7 @@ afterAll(() => s.close());
 
 const start = "2024-03-01T10:00:00+01:00";
 async function datasetNamed(name: string): Promise<Dataset | undefined> {
-  const [ds] = (await s.icat.search(new Query("Dataset", { conditions: { name: eq(name) }, includes: ["parameters.type", "sample", "investigation", "type"] }))) as Dataset[];
+  const [ds] = await s.icat.search(new Query("Dataset", { conditions: { name: eq(name) }, includes: ["parameters.type", "sample", "investigation", "type"] }));
   return ds;
 }
 const param = (ds: Dataset | undefined, name: string) => ds?.parameters?.find((p) => p.type?.name === name);
@@ -92,7 +92,7 @@ describe("ingest through the real broker", () => {
 
   it("checkHealth reads Jolokia's ConsumerCount; no consumer is a typed error", async () => {
     expect(await s.client.checkHealth()).toBe(1);
-    const other = new (s.client.constructor as typeof import("../src/index.js").IcatPlusClient)({ ...s.clientOptions, metadataQueue: "nobody.listens" });
+    const other = new IcatPlusClient({ ...s.clientOptions, metadataQueue: "nobody.listens" });
     await expect(other.checkHealth()).rejects.toMatchObject({ code: "ICATPLUS_NO_CONSUMER" });
     await expect(other.checkHealth()).rejects.toBeInstanceOf(BrokerError);
     await other.close();

@@ -61,7 +61,7 @@ export class IcatPlusClientBase extends EventEmitter {
         updateMetadata: route(options.updateMetadataUrls, options.updateMetadataQueue ?? d.updateMetadataQueue, options.updateMetadataQueueMonitorPort),
         addFiles: route(options.addFilesUrls, options.addFilesQueue ?? d.addFilesQueue, options.addFilesQueueMonitorPort),
         reschedule: route(options.rescheduleInvestigationUrls, options.rescheduleInvestigationQueue ?? d.rescheduleInvestigationQueue, options.rescheduleInvestigationQueueMonitorPort),
-        // eslint-disable-next-line @typescript-eslint/no-deprecated
+         
         archive: route(options.archiveUrls, options.archiveQueue ?? d.archiveQueue, options.archiveQueueMonitorPort),
       },
       {

@@ -165,7 +165,7 @@ export class IcatPlusClient extends IcatPlusHttpMethods {
    * ```
    */
   async updateArchiveRestoreStatus(f: { datasetId: number; type: ArchiveStatusType; level?: ArchiveStatusLevel; message?: string }): Promise<Delivery> {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
+     
     const body = archiveStatusJson(f.datasetId, f.type, f.level, f.message);
     return this.dispatcher.deliver(this.lanes.route("archive").queue, body, "json");
   }

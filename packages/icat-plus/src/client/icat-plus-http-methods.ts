@@ -10,6 +10,7 @@ import type { LookupOptions } from "../investigation/investigation-client.js";
 import { investigationInfoText, investigationSummaryRows, type InvestigationInfo, type RegisteredDataset } from "../investigation/investigation-info.js";
 import { pythonJsonDumps, type PythonJson } from "../messaging/python-json.js";
 import type { Delivery } from "../outbox/dispatcher.js";
+import type { RestrictedClient } from "../restricted/restricted-client.js";
 import { ELOGBOOK_LANE, IcatPlusClientBase } from "./icat-plus-client-base.js";
 
 /**
@@ -201,7 +202,7 @@ export class IcatPlusHttpMethods extends IcatPlusClientBase {
   }
 
   /** get_investigations_by. @example `await client.getInvestigationsBy({ instrumentName: "id00" })` */
-  async getInvestigationsBy(q: Parameters<import("../restricted/restricted-client.js").RestrictedClient["getInvestigationsBy"]>[0] = {}): Promise<unknown> {
+  async getInvestigationsBy(q: Parameters<RestrictedClient["getInvestigationsBy"]>[0] = {}): Promise<unknown> {
     return (await this.restrictedClient()).getInvestigationsBy(q);
   }
 

@@ -28,62 +28,66 @@ export class IcatPlusNullClient {
     return this.#expire ? "ICAT is not configured" : "ICAT communication is disabled";
   }
 
-  async disconnect(): Promise<void> {}
-  async close(): Promise<void> {}
-  async sendMessage(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  disconnect(): Promise<void> {
+    return Promise.resolve();
   }
-  async sendBinaryData(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  close(): Promise<void> {
+    return Promise.resolve();
   }
-  async sendTextFile(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  sendMessage(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async sendBinaryFile(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  sendBinaryData(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async startInvestigation(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  sendTextFile(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async storeDataset(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  sendBinaryFile(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async storeProcessedData(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  startInvestigation(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async storeDatasetFromFile(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  storeDataset(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async rescheduleInvestigation(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  storeProcessedData(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async updateMetadata(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  storeDatasetFromFile(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async addFiles(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  rescheduleInvestigation(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+  updateMetadata(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+  addFiles(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
   /** @deprecated as upstream. */
-  async updateArchiveRestoreStatus(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  updateArchiveRestoreStatus(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async investigationInfo(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  investigationInfo(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async registeredDatasetIds(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  registeredDatasetIds(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async registeredDatasets(..._args: unknown[]): Promise<undefined> {
-    return undefined;
+  registeredDatasets(..._args: unknown[]): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async investigationInfoString(..._args: unknown[]): Promise<string> {
-    return `Proposal information not available (${this.reasonForMissingInformation})`;
+  investigationInfoString(..._args: unknown[]): Promise<string> {
+    return Promise.resolve(`Proposal information not available (${this.reasonForMissingInformation})`);
   }
-  async investigationSummary(..._args: unknown[]): Promise<[string, string][]> {
+  investigationSummary(..._args: unknown[]): Promise<[string, string][]> {
     const text = `Proposal information not available (${this.reasonForMissingInformation})`;
-    return [["e-logbook", text], ["data portal", text]];
+    return Promise.resolve([["e-logbook", text], ["data portal", text]]);
   }
-  async flushOutbox(): Promise<{ delivered: number; remaining: number }> {
-    return { delivered: 0, remaining: 0 };
+  flushOutbox(): Promise<{ delivered: number; remaining: number }> {
+    return Promise.resolve({ delivered: 0, remaining: 0 });
   }
 }

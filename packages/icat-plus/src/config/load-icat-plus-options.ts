@@ -73,5 +73,5 @@ export function loadIcatPlusOptions(options: ConfigSearch & { section?: string }
     if (SECRETS.has(key)) registerSecret(raw);
     result[name] = parse(key, kind, raw, { key: `$${envName}` });
   }
-  return result as IcatPlusClientOptions;
+  return result;
 }

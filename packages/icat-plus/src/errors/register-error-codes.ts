@@ -9,7 +9,7 @@ type Table = Map<string, string>;
 
 function table(): Table {
   const holder = globalThis as unknown as Record<symbol, Table | undefined>;
-  return (holder[TABLE] ??= new Map());
+  return (holder[TABLE] ??= new Map<string, string>());
 }
 
 /**

@@ -4,7 +4,7 @@
 // open-ended investigation starting at that date (pyicat-plus investigation.py: "created by
 // sending dataset or investigation messages with start dates 48h outside any official
 // investigation"). Proposals containing "666" are refused, as pyicat-plus's test ingester does.
-import { eq, Query, type IcatClient, type Investigation } from "@catkit/icat";
+import { eq, Query, type IcatClient } from "@catkit/icat";
 import { IngestError } from "../errors/icat-plus-errors.js";
 import type { ReferenceData } from "./reference-data.js";
 
@@ -41,12 +41,12 @@ export async function findInvestigation(
   if (!m.proposal || !m.beamline) throw new IngestError("the message names no proposal or no beamline");
   if (m.proposal.includes("666")) throw new IngestError(`proposal ${m.proposal} is refused (unknown to the user portal)`);
   const at = (parseDate(m.startDate, "startDate") ?? now()).getTime();
-  const candidates = (await icat.search(
+  const candidates = await icat.search(
     new Query("Investigation", {
       conditions: { name: eq(m.proposal), "investigationInstruments.instrument.name": eq(m.beamline) },
       order: ["id"],
     }),
-  )) as Investigation[];
+  );
   const hit = candidates.filter((inv) => {
     const start = inv.startDate?.getTime() ?? -Infinity;
     const end = inv.endDate?.getTime() ?? Infinity;

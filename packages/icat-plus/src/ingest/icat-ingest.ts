@@ -82,10 +82,10 @@ export class IcatIngest {
   async #dataset(m: DatasetMessage): Promise<IngestOutcome> {
     const investigationId = m.parameters.find((p) => p.name === "investigationId")?.value;
     const inv = await findInvestigation(this.#icat, this.#ref, { ...m, investigationId }, this.#now);
-    const [existing] = (await this.#icat.search(
+    const [existing] = await this.#icat.search(
       new Query("Dataset", { attributes: "id", conditions: { name: eq(m.name), "investigation.id": eq(inv.id) } }),
-    )) as number[];
-    if (existing !== undefined) return { action: "exists", entity: "Dataset", id: existing };
+    );
+    if (existing != null) return { action: "exists", entity: "Dataset", id: existing };
     const processed = m.parameters.some((p) => p.name === "input_datasets");
     // ICAT allows one parameter per type and dataset: a repeated name keeps its last value.
     const values = new Map(m.parameters.filter((p) => !NOT_PARAMETERS.has(p.name)).map((p) => [p.name, p.value]));
@@ -104,9 +104,9 @@ export class IcatIngest {
 
   /** Sets (creates or updates) one dataset parameter; `value` undefined means "re-count the files". */
   async #setParameter(datasetId: number, name: string, value: string | undefined): Promise<IngestOutcome> {
-    const [ds] = (await this.#icat.search(
+    const [ds] = await this.#icat.search(
       new Query("Dataset", { conditions: { id: eq(datasetId) }, includes: ["parameters.type"] }),
-    )) as Dataset[];
+    );
     if (!ds) throw new IngestError(`no dataset has id ${datasetId}`);
     const typeId = await this.#ref.parameterType(name);
     const fields = value === undefined ? { numericValue: await this.#count(ds.location ?? "") } : { stringValue: value };
@@ -119,13 +119,13 @@ export class IcatIngest {
   async #updateMetadata(m: UpdateMetadataMessage): Promise<IngestOutcome> {
     let last = 0;
     for (const location of m.datasetPaths) {
-      const [id] = (await this.#icat.search(
+      const [id] = await this.#icat.search(
         new Query("Dataset", {
           attributes: "id",
           conditions: { location: eq(location), "investigation.name": eq(m.proposal), "investigation.investigationInstruments.instrument.name": eq(m.beamline) },
         }),
-      )) as number[];
-      if (id === undefined) throw new IngestError(`no dataset of ${m.proposal} on ${m.beamline} is at ${location}`);
+      );
+      if (id == null) throw new IngestError(`no dataset of ${m.proposal} on ${m.beamline} is at ${location}`);
       await this.#setParameter(id, m.metadataName, m.metadataValue);
       last = id;
     }

@@ -76,7 +76,8 @@ const parser = new XMLParser({
   isArray: (name) => name === "parameter",
 });
 
-const text = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : typeof v === "object" ? "" : String(v as string));
+const text = (v: unknown): string | undefined =>
+  v === undefined || v === null ? undefined : typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "";
 
 function need(value: string | undefined, what: string): string {
   if (!value) throw new IngestError(`the message has no ${what}`);
@@ -146,7 +147,7 @@ export function parseIngestMessage(queueKind: "xml" | "updateMetadata" | "addFil
   const o = parseJson(body);
   if (queueKind === "addFiles") return { kind: "addFiles", datasetId: positive(o.datasetId) };
   if (queueKind === "archiveStatus") {
-    return { kind: "archiveStatus", datasetId: positive(o.datasetId), type: String(o.type), level: String(o.level), message: o.message == null ? null : String(o.message as string) };
+    return { kind: "archiveStatus", datasetId: positive(o.datasetId), type: text(o.type) ?? "", level: text(o.level) ?? "", message: o.message == null ? null : (text(o.message) ?? null) };
   }
   const paths = o.datasetPaths;
   return {

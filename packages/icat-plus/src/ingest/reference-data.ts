@@ -52,7 +52,7 @@ export class ReferenceData {
 
   async #findOrCreate(type: "Facility" | "InvestigationType" | "DatasetType" | "Instrument" | "ParameterType", conditions: Record<string, string>, create: () => Promise<number>): Promise<number> {
     const cond = Object.fromEntries(Object.entries(conditions).map(([k, v]) => [k, eq(v)]));
-    const [id] = (await this.#icat.search(new Query(type, { attributes: "id", conditions: cond }))) as number[];
+    const [id] = await this.#icat.search(new Query(type, { attributes: "id", conditions: cond }));
     return id ?? create();
   }
 
@@ -98,9 +98,9 @@ export class ReferenceData {
   /** The sample of an investigation by name (created when missing). */
   sample(investigationId: number, name: string): Promise<number> {
     return this.#cached(`sample:${investigationId}:${name}`, async () => {
-      const [id] = (await this.#icat.search(
+      const [id] = await this.#icat.search(
         new Query("Sample", { attributes: "id", conditions: { name: eq(name), "investigation.id": eq(investigationId) } }),
-      )) as number[];
+      );
       return id ?? this.#icat.create("Sample", { name, investigation: { id: investigationId } });
     });
   }

@@ -64,7 +64,7 @@ export class InvestigationClient {
         return [];
       }
       const body = await readJson(res);
-      return Array.isArray(body) ? body : [];
+      return Array.isArray(body) ? (body as unknown[]) : [];
     } catch (err) {
       this.options.logger.warn(`icatplus.${path}: not available (${err instanceof Error ? err.message : String(err)})`);
       return undefined;

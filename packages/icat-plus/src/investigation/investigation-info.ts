@@ -39,7 +39,7 @@ export function normalizeInvestigation(investigation: IcatPlusInvestigation, dat
     ...rest,
     "e-logbook": `${portal}/investigation/${investigation.id}/logbook`,
     "data portal": `${portal}/investigation/${investigation.id}/datasets`,
-  } as InvestigationInfo;
+  };
 }
 
 /**
@@ -68,7 +68,7 @@ export interface RegisteredDataset {
 export function toRegisteredDataset(dataset: { id: number; location: string; parameters?: { name: string; value: unknown }[] }): RegisteredDataset {
   const name = dataset.location.split("/").filter(Boolean).at(-1) ?? "";
   const count = dataset.parameters?.find((p) => p.name === "__fileCount")?.value;
-  return { datasetId: { name, path: dataset.location }, icatDatasetId: dataset.id, datasetMetadata: { fileCount: count == null ? 0 : Number.parseInt(String(count), 10) } };
+  return { datasetId: { name, path: dataset.location }, icatDatasetId: dataset.id, datasetMetadata: { fileCount: typeof count === "number" ? Math.trunc(count) : typeof count === "string" ? Number.parseInt(count, 10) : 0 } };
 }
 
 /** Python str() of a value, for the info table (dicts and lists in repr form). */
@@ -78,7 +78,7 @@ function pyStr(v: unknown, nested = false): string {
   if (typeof v === "string") return nested ? `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : v;
   if (Array.isArray(v)) return `[${v.map((x) => pyStr(x, true)).join(", ")}]`;
   if (typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${pyStr(k, true)}: ${pyStr(x, true)}`).join(", ")}}`;
-  return typeof v === "number" ? pythonNumberStr(v) : String(v as bigint);
+  return typeof v === "number" ? pythonNumberStr(v) : typeof v === "bigint" ? String(v) : "";
 }
 
 const width = (s: string) => [...s].length;

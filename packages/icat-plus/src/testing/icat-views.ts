@@ -2,7 +2,7 @@
 // ({id, name, title, visitId, startDate, endDate, instrument:{name}, type:{name}, parameters:{}}),
 // datasets ({id, name, location, startDate, endDate, sampleName, parameters:[{name,value}]}) and
 // samples (pyicat-plus.md §2.2 "Response shapes").
-import { eq, Query, type Dataset, type IcatClient, type Investigation, type Sample } from "@catkit/icat";
+import { eq, Query, type Dataset, type IcatClient, type Investigation } from "@catkit/icat";
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : undefined);
 
@@ -63,7 +63,7 @@ export class IcatViews {
     const conditions: Record<string, ReturnType<typeof eq>> = {};
     if (q.investigationName) conditions.name = eq(q.investigationName);
     if (q.instrumentName) conditions["investigationInstruments.instrument.name"] = eq(q.instrumentName);
-    const rows = (await this.#icat.search(new Query("Investigation", { conditions, includes: INVESTIGATION_INCLUDES, order: ["id"] }))) as Investigation[];
+    const rows = await this.#icat.search(new Query("Investigation", { conditions, includes: INVESTIGATION_INCLUDES, order: ["id"] }));
     const ids = q.ids ? new Set(q.ids.split(",").map(Number)) : undefined;
     return rows.filter((i) => !ids || ids.has(i.id ?? -1)).map(investigationView);
   }
@@ -72,16 +72,16 @@ export class IcatViews {
     const inv = q.investigationIds ? new Set(q.investigationIds.split(",").map(Number)) : undefined;
     const ids = q.datasetIds ? new Set(q.datasetIds.split(",").map(Number)) : undefined;
     const conditions = inv && inv.size === 1 ? { "investigation.id": eq([...inv][0] as number) } : {};
-    const rows = (await this.#icat.search(
+    const rows = await this.#icat.search(
       new Query("Dataset", { conditions, includes: ["parameters.type", "investigation", "sample"], order: ["id"] }),
-    )) as Dataset[];
+    );
     return rows.filter((d) => (!inv || inv.has(d.investigation?.id ?? -1)) && (!ids || ids.has(d.id ?? -1))).map(datasetView);
   }
 
   async samples(q: { investigationId?: string | null; sampleIds?: string | null }): Promise<Record<string, unknown>[]> {
     const ids = q.sampleIds ? new Set(q.sampleIds.split(",").map(Number)) : undefined;
     const conditions = q.investigationId ? { "investigation.id": eq(Number(q.investigationId)) } : {};
-    const rows = (await this.#icat.search(new Query("Sample", { conditions, includes: ["investigation"], order: ["id"] }))) as Sample[];
+    const rows = await this.#icat.search(new Query("Sample", { conditions, includes: ["investigation"], order: ["id"] }));
     return rows.filter((s) => !ids || ids.has(s.id ?? -1)).map((s) => ({ id: s.id, name: s.name, investigationId: s.investigation?.id }));
   }
 }

@@ -65,7 +65,7 @@ function normalizeInputDatasets(value: MetadataValue): MetadataValue {
   if (!Array.isArray(list) || !list.every((p) => typeof p === "string")) {
     throw new InvalidMetadataError("input_datasets must be a list of dataset directories (strings)", { argument: "input_datasets" });
   }
-  return (list as string[]).map(pythonNormpath);
+  return (list).map(pythonNormpath);
 }
 
 /**
