@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LOG4J_PROPERTIES, renderBrokerXml } from "./broker-config.ts";
+import { LOG4J_PROPERTIES, renderBrokerXml, type BrokerLayout } from "./broker-config.ts";
 import { assertJava, ensureActivemq } from "./locate.ts";
 
 /** A broker started by {@link startBroker}. */
@@ -27,6 +27,8 @@ export interface StartBrokerOptions {
    * restarting a broker on the same dir and port keeps its persistent messages (fault tests).
    */
   dir?: string;
+  /** See {@link BrokerLayout.journalDiskSyncs} (default true). */
+  journalDiskSyncs?: boolean;
   /** How long to wait for STOMP to answer; default 90 s (a cold JVM on a busy CI machine). */
   startTimeoutMs?: number;
   log?: (line: string) => void;
@@ -104,7 +106,7 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "catkit-activemq-"));
   mkdirSync(dir, { recursive: true });
   const dataDir = join(dir, "data");
-  writeFileSync(join(dir, "activemq.xml"), renderBrokerXml({ dataDir, stompPort, openwirePort }));
+  writeFileSync(join(dir, "activemq.xml"), renderBrokerXml({ dataDir, stompPort, openwirePort, journalDiskSyncs: options.journalDiskSyncs ?? true }));
   writeFileSync(join(dir, "log4j.properties"), LOG4J_PROPERTIES);
   const out = openSync(join(dir, "broker.log"), "a");
   const child = spawn(
