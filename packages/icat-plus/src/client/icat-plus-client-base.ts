@@ -110,13 +110,14 @@ export class IcatPlusClientBase extends EventEmitter {
 
   protected readonly now = (): Date => (this.options.now ?? (() => new Date()))();
 
-  protected messageDefaults(): MessageDefaults {
-    return { now: this.now, machine: this.options.machine ?? hostname(), software: this.options.software ?? DEFAULT_SOFTWARE };
+  #defaults: Required<MessageDefaults> | undefined;
+  protected messageDefaults(): Required<MessageDefaults> {
+    return (this.#defaults ??= { now: this.now, machine: this.options.machine ?? hostname(), software: this.options.software ?? DEFAULT_SOFTWARE });
   }
 
   protected elogbookDefaults(): ElogbookDefaults {
     return {
-      ...(this.messageDefaults() as Required<MessageDefaults>),
+      ...this.messageDefaults(),
       payload: this.options.elogbookMetadata ?? {},
       warn: (m) => this.logger.warn(m),
     };

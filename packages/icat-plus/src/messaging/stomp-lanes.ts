@@ -59,6 +59,7 @@ export interface StompLaneOptions {
 export class StompLanes {
   readonly #routes: ReadonlyMap<string, QueueRoute>;
   readonly #channels = new Map<string, StompChannel>();
+  readonly #lanes = new Map<string, Lane>();
   readonly #options: StompLaneOptions;
 
   constructor(routes: Readonly<Record<string, QueueRoute | undefined>>, options: StompLaneOptions) {
@@ -95,6 +96,15 @@ export class StompLanes {
 
   /** The dispatcher lane of a queue name. */
   lane(queue: string): Lane {
+    let lane = this.#lanes.get(queue);
+    if (!lane) {
+      lane = this.#makeLane(queue);
+      this.#lanes.set(queue, lane);
+    }
+    return lane;
+  }
+
+  #makeLane(queue: string): Lane {
     const route = this.routeOfQueue(queue);
     if (!route) throw new NotConfiguredError(`no broker list is configured for queue ${queue} (an outbox entry names it)`);
     const channel = this.channel(route);
@@ -159,5 +169,6 @@ export class StompLanes {
   async close(): Promise<void> {
     await Promise.all([...this.#channels.values()].map((c) => c.close()));
     this.#channels.clear();
+    this.#lanes.clear();
   }
 }
