@@ -3,7 +3,6 @@
 
 // errors
 export { IcatPlusErrorCode } from "./errors/icat-plus-error-codes.js";
-export { describeIcatPlusErrorCode, registerErrorCodes } from "./errors/register-error-codes.js";
 export { BrokerError, IngestError, InvalidMetadataError, NotConfiguredError, OutboxError } from "./errors/icat-plus-errors.js";
 
 // message bodies

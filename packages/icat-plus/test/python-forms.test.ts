@@ -69,3 +69,11 @@ describe("loadIcatPlusOptions", () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe("error codes", () => {
+  it("registers every ICATPLUS_ code with core", async () => {
+    const { describeErrorCode } = await import("@catkit/core");
+    const { IcatPlusErrorCode } = await import("../src/index.js");
+    for (const code of Object.values(IcatPlusErrorCode)) expect(describeErrorCode(code), code).toMatch(/\w+ \w+/);
+  });
+});

@@ -1,5 +1,6 @@
-// The error codes @catkit/icat-plus owns (brief: each protocol package registers its own).
-import { registerErrorCodes } from "./register-error-codes.js";
+// The error codes @catkit/icat-plus owns, registered with core at load (so describeErrorCode()
+// knows them) and added to core's CatkitErrorCodeRegistry (so `err.code` narrows to them).
+import { registerErrorCodes } from "@catkit/core";
 
 /**
  * Error codes of @catkit/icat-plus.
@@ -28,5 +29,17 @@ export const IcatPlusErrorCode = registerErrorCodes(
   },
 );
 
-/** One of the {@link IcatPlusErrorCode} values. */
+/**
+ * One of the {@link IcatPlusErrorCode} values.
+ *
+ * @example
+ * ```ts
+ * const code: IcatPlusErrorCode = IcatPlusErrorCode.Broker;
+ * ```
+ */
 export type IcatPlusErrorCode = (typeof IcatPlusErrorCode)[keyof typeof IcatPlusErrorCode];
+
+declare module "@catkit/core" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the ICAT+ codes
+  interface CatkitErrorCodeRegistry extends Record<IcatPlusErrorCode, true> {}
+}

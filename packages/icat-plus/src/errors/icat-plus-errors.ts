@@ -1,7 +1,6 @@
 // The errors @catkit/icat-plus throws itself. HTTP failures of ICAT+ are core's HttpError.
 import { CatkitError, InvalidArgumentError, type CatkitErrorOptions } from "@catkit/core";
 import { IcatPlusErrorCode } from "./icat-plus-error-codes.js";
-import { asCatkitCode } from "./register-error-codes.js";
 
 /**
  * A dataset, investigation or message field that pyicat-plus would reject (or silently mangle):
@@ -17,7 +16,7 @@ import { asCatkitCode } from "./register-error-codes.js";
 export class InvalidMetadataError extends InvalidArgumentError {
   static override readonly kind: string = "icat-plus.InvalidMetadataError";
   constructor(message: string, options: CatkitErrorOptions & { argument?: string } = {}) {
-    super(message, { ...options, code: asCatkitCode(IcatPlusErrorCode.InvalidMetadata) });
+    super(message, { ...options, code: IcatPlusErrorCode.InvalidMetadata });
   }
 }
 
@@ -33,7 +32,7 @@ export class InvalidMetadataError extends InvalidArgumentError {
 export class NotConfiguredError extends CatkitError {
   static override readonly kind: string = "icat-plus.NotConfiguredError";
   constructor(message: string, options: CatkitErrorOptions = {}) {
-    super(asCatkitCode(IcatPlusErrorCode.NotConfigured), message, options);
+    super(IcatPlusErrorCode.NotConfigured, message, options);
   }
 }
 
@@ -49,8 +48,8 @@ export class NotConfiguredError extends CatkitError {
 export class BrokerError extends CatkitError {
   static override readonly kind: string = "icat-plus.BrokerError";
   readonly brokers: readonly string[];
-  constructor(message: string, options: CatkitErrorOptions & { brokers?: readonly string[]; code?: string } = {}) {
-    super(asCatkitCode(options.code ?? IcatPlusErrorCode.Broker), message, options);
+  constructor(message: string, options: CatkitErrorOptions & { brokers?: readonly string[]; code?: IcatPlusErrorCode } = {}) {
+    super(options.code ?? IcatPlusErrorCode.Broker, message, options);
     this.brokers = options.brokers ?? [];
   }
   protected override details(): Record<string, unknown> {
@@ -70,7 +69,7 @@ export class OutboxError extends CatkitError {
   static override readonly kind: string = "icat-plus.OutboxError";
   readonly path: string;
   constructor(message: string, path: string, options: CatkitErrorOptions = {}) {
-    super(asCatkitCode(IcatPlusErrorCode.Outbox), message, options);
+    super(IcatPlusErrorCode.Outbox, message, options);
     this.path = path;
   }
   protected override details(): Record<string, unknown> {
@@ -89,6 +88,6 @@ export class OutboxError extends CatkitError {
 export class IngestError extends CatkitError {
   static override readonly kind: string = "icat-plus.IngestError";
   constructor(message: string, options: CatkitErrorOptions = {}) {
-    super(asCatkitCode(IcatPlusErrorCode.Ingest), message, options);
+    super(IcatPlusErrorCode.Ingest, message, options);
   }
 }
