@@ -27,6 +27,7 @@ export { VERSION } from "./version.js";
 export { IcatPlusClient, type StoreDatasetFields, type StoreResult } from "./client/icat-plus-client.js";
 export { IcatPlusNullClient } from "./client/icat-plus-null-client.js";
 export { IcatPlusHttpMethods, type ElogbookOptions } from "./client/icat-plus-http-methods.js";
+export { IcatPlusRestrictedMethods } from "./client/icat-plus-restricted-methods.js";
 export { IcatPlusClientBase } from "./client/icat-plus-client-base.js";
 export type { IcatPlusClientOptions } from "./config/icat-plus-options.js";
 export { loadIcatPlusOptions } from "./config/load-icat-plus-options.js";

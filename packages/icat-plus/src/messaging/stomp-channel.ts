@@ -6,10 +6,11 @@
 // order with stompest's reconnect settings pyicat-plus sets (3 reconnect rounds, 250 ms doubling
 // to 1000 ms). pyicat-plus sends without receipts; catkit asks for one on every SEND.
 import { EventEmitter } from "node:events";
-import stompit from "stompit";
+import type stompit from "stompit";
 import { BrokerError } from "../errors/icat-plus-errors.js";
 import { brokerLabel, type BrokerAddress } from "./broker-address.js";
 import { ICATPLUS_DEFAULTS } from "./defaults.js";
+import { connectStomp } from "./stomp-connect.js";
 
 /**
  * Reconnect timings of the failover (stompest's failover URI options).
@@ -196,32 +197,17 @@ export class StompChannel extends EventEmitter {
     });
   }
 
-  #open(broker: BrokerAddress): Promise<Live> {
-    const timeoutMs = this.#options.connectTimeoutMs ?? ICATPLUS_DEFAULTS.queueTimeout * 1000;
-    return new Promise<Live>((resolve, reject) => {
-      let settled = false;
-      const connectHeaders: Record<string, string> = { host: "/", "accept-version": "1.1", "heart-beat": "0,0" };
-      if (this.#options.login !== undefined) connectHeaders.login = this.#options.login;
-      if (this.#options.passcode !== undefined) connectHeaders.passcode = this.#options.passcode;
-      const client = stompit.connect({ host: broker.host, port: broker.port, timeout: timeoutMs, connectHeaders }, (err) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (err) return reject(err);
-        const live: Live = { client, broker, pending: new Set(), dead: false };
-        client.on("error", (e: Error) => this.#lost(live, e));
-        client.on("end", () => this.#lost(live, new Error("the broker closed the connection")));
-        this.emit("connected", brokerLabel(broker));
-        resolve(live);
-      });
-      client.on("error", () => {});
-      const timer = setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        client.destroy(new Error("CONNECTED timeout"));
-        reject(new Error(`no CONNECTED frame within ${timeoutMs} ms`));
-      }, timeoutMs);
+  async #open(broker: BrokerAddress): Promise<Live> {
+    const client = await connectStomp(broker, {
+      connectTimeoutMs: this.#options.connectTimeoutMs ?? ICATPLUS_DEFAULTS.queueTimeout * 1000,
+      ...(this.#options.login === undefined ? {} : { login: this.#options.login }),
+      ...(this.#options.passcode === undefined ? {} : { passcode: this.#options.passcode }),
     });
+    const live: Live = { client, broker, pending: new Set(), dead: false };
+    client.on("error", (e: Error) => this.#lost(live, e));
+    client.on("end", () => this.#lost(live, new Error("the broker closed the connection")));
+    this.emit("connected", brokerLabel(broker));
+    return live;
   }
 
   #lost(live: Live, err: Error): void {

@@ -1,10 +1,10 @@
 // store_dataset(..., store_filename=X) and store_dataset_from_file (pyicat-plus
 // client/metadata.py): ".xml" is appended when the name has no extension; directories are
 // created. catkit writes through a temp file and a rename, so a crash never leaves half a file.
-import { randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import { dirname, extname, join } from "node:path";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, extname } from "node:path";
 import { InvalidMetadataError } from "../errors/icat-plus-errors.js";
+import { writeFileDurably } from "../fs/write-file-durably.js";
 
 /**
  * The file name pyicat-plus uses: ".xml" added when there is no extension.
@@ -29,20 +29,7 @@ export function xmlFileName(file: string): string {
 export async function writeXmlFile(file: string, xml: string): Promise<string> {
   const path = xmlFileName(file);
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${randomUUID()}.tmp`);
-  try {
-    const handle = await open(tmp, "wx");
-    try {
-      await handle.writeFile(xml, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileDurably(path, xml);
   return path;
 }
 

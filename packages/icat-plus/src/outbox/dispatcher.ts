@@ -6,24 +6,11 @@
 // refers to.
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { OutboxEntry } from "./outbox-entry.js";
-import type { OutboxStatus, OutboxStore } from "./outbox-store.js";
+import { flushPass, type PassResult } from "./flush-pass.js";
+import type { Lane } from "./lane.js";
 
-/**
- * Where the messages of one lane (a queue, or the e-logbook) go.
- *
- * @example
- * ```ts
- * const lane: Lane = { key: "stomp:127.0.0.1:61613", send: (body, id) => channel.send(headersFor(id), body, 10_000), keep: () => true };
- * ```
- */
-export interface Lane {
-  /** Lanes sharing a key share a connection and may be pipelined together. */
-  key: string;
-  send(body: string, messageId: string, target: string | undefined): Promise<void>;
-  /** True when a failure should be kept in the outbox (transient); false rethrows it. */
-  keep(err: unknown): boolean;
-}
+export type { Lane } from "./lane.js";
+import type { OutboxStatus, OutboxStore } from "./outbox-store.js";
 
 /**
  * What happened to a message.
@@ -200,46 +187,19 @@ export class Dispatcher extends EventEmitter {
     return this.#running;
   }
 
-  async #pass(): Promise<{ delivered: number; seen: number; error?: Error }> {
+  #pass(): Promise<PassResult> {
     const outbox = this.#options.outbox;
-    if (!outbox) return { delivered: 0, seen: 0 };
-    const entries = await outbox.list();
-    const window = this.#options.window ?? 256;
-    const inflight = new Set<Promise<void>>();
-    let delivered = 0;
-    let failure: Error | undefined;
-    let laneKey: string | undefined;
-    const done = (entry: OutboxEntry, next: OutboxEntry | undefined) => async () => {
-      await outbox.remove(entry);
-      delivered++;
-      this.#depth = Math.max(0, this.#depth - 1);
-      this.#oldestAt = this.#depth === 0 ? undefined : (next?.createdAt ?? this.#oldestAt);
-      this.#changed();
-    };
-    for (let i = 0; i < entries.length && !failure && !this.#closed; i++) {
-      const entry = entries[i] as OutboxEntry;
-      let lane: Lane;
-      try {
-        lane = this.#options.lane(entry.lane);
-      } catch (err) {
-        failure = err as Error;
-        break;
-      }
-      if (laneKey !== undefined && lane.key !== laneKey) await Promise.all(inflight);
-      laneKey = lane.key;
-      while (inflight.size >= window) await Promise.race(inflight);
-      if (failure) break;
-      const { body, target } = await outbox.read(entry);
-      const p: Promise<void> = lane
-        .send(body, entry.messageId, target)
-        .then(done(entry, entries[i + 1]), (err: unknown) => {
-          failure ??= err instanceof Error ? err : new Error(String(err));
-        })
-        .finally(() => inflight.delete(p));
-      inflight.add(p);
-    }
-    await Promise.all(inflight);
-    return { delivered, seen: entries.length, ...(failure ? { error: failure } : {}) };
+    if (!outbox) return Promise.resolve({ delivered: 0, seen: 0 });
+    return flushPass(outbox, {
+      lane: (name) => this.#options.lane(name),
+      window: this.#options.window ?? 256,
+      closed: () => this.#closed,
+      delivered: (next) => {
+        this.#depth = Math.max(0, this.#depth - 1);
+        this.#oldestAt = this.#depth === 0 ? undefined : (next?.createdAt ?? this.#oldestAt);
+        this.#changed();
+      },
+    });
   }
 
   /** Stops background flushing (the outbox stays on disk). */

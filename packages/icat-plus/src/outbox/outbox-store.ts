@@ -1,10 +1,10 @@
 // The durable outbox: one file per message, written to a temp name, fsync'd, renamed into place
 // and the directory fsync'd, so that a crash leaves either the whole message or nothing. A file
 // is removed only once its delivery is confirmed (broker RECEIPT or ICAT+ 2xx).
-import { randomUUID } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { OutboxError } from "../errors/icat-plus-errors.js";
+import { writeFileDurably } from "../fs/write-file-durably.js";
 import { outboxName, parseOutboxName, type OutboxEntry } from "./outbox-entry.js";
 
 /**
@@ -70,20 +70,7 @@ export class OutboxStore {
   }
 
   async #writeDurably(path: string, data: string): Promise<void> {
-    const tmp = join(this.dir, `.tmp-${randomUUID()}`);
-    try {
-      const handle = await open(tmp, "wx", 0o600);
-      try {
-        await handle.writeFile(data, "utf8");
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(tmp, path);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      wrap("writing", path)(err);
-    }
+    await writeFileDurably(path, data, 0o600).catch(wrap("writing", path));
   }
 
   // Renames become durable when the directory is fsync'd; concurrent puts share one fsync.

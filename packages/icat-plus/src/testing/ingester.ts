@@ -4,13 +4,14 @@
 // "DLQ.<queue>" with the reason in a header; a redelivered or re-sent message (same
 // catkit-message-id, or a dataset that already exists) is acknowledged without a second write.
 // It reconnects (and resubscribes) when the broker goes away.
-import stompit from "stompit";
+import type stompit from "stompit";
 import type { IcatClient } from "@catkit/icat";
 import { IngestError } from "../errors/icat-plus-errors.js";
 import { DedupeWindow } from "../ingest/dedupe-window.js";
 import { IcatIngest, type IcatIngestOptions, type IngestOutcome } from "../ingest/icat-ingest.js";
 import { parseIngestMessage } from "../ingest/ingest-message.js";
-import { parseBrokerUrl, type BrokerAddress } from "../messaging/broker-address.js";
+import { parseBrokerUrl } from "../messaging/broker-address.js";
+import { connectStomp } from "../messaging/stomp-connect.js";
 import { ICATPLUS_DEFAULTS } from "../messaging/defaults.js";
 import { MESSAGE_ID_HEADER } from "../messaging/stomp-lanes.js";
 
@@ -136,17 +137,12 @@ export async function startIngester(options: IngesterOptions): Promise<Ingester>
     }
   };
 
-  const connectOnce = (b: BrokerAddress) =>
-    new Promise<stompit.Client>((resolve, reject) => {
-      const c = stompit.connect({ host: b.host, port: b.port, timeout: 2_000, connectHeaders: { host: "/", "accept-version": "1.1", "heart-beat": "0,0" } }, (err) => (err ? reject(err) : resolve(c)));
-      c.on("error", () => {});
-    });
 
   const connect = async (): Promise<void> => {
     while (!stopped) {
       for (const b of brokers) {
         try {
-          const c = await connectOnce(b);
+          const c = await connectStomp(b, { connectTimeoutMs: 2_000 });
           const lost = () => {
             if (client !== c) return;
             client = undefined;
