@@ -18,7 +18,14 @@ import { OutboxStore, type OutboxStatus } from "../outbox/outbox-store.js";
 import { RestrictedClient } from "../restricted/restricted-client.js";
 import { DEFAULT_SOFTWARE, type MessageDefaults } from "../xml/dataset-xml.js";
 
-/** The lane name of e-logbook posts in the outbox. */
+/**
+ * The lane name of e-logbook posts in the outbox.
+ *
+ * @example
+ * ```ts
+ * outboxEntry.lane === ELOGBOOK_LANE; // an e-logbook post waiting in the outbox
+ * ```
+ */
 export const ELOGBOOK_LANE = "elogbook";
 
 const route = (urls: readonly string[] | undefined, queue: string, monitorPort: number | undefined) =>

@@ -33,7 +33,14 @@ export interface ElogbookMessageOptions {
   mimetype?: string | undefined;
 }
 
-/** Where defaults come from. */
+/**
+ * Where defaults come from.
+ *
+ * @example
+ * ```ts
+ * const d: ElogbookDefaults = { machine: "m", software: "s", now: () => new Date(), payload: {}, warn: console.warn };
+ * ```
+ */
 export interface ElogbookDefaults {
   machine: string;
   software: string;

@@ -23,7 +23,14 @@ export interface IngestOutcome {
   id: number;
 }
 
-/** Options of {@link IcatIngest}. */
+/**
+ * Options of {@link IcatIngest}.
+ *
+ * @example
+ * ```ts
+ * const o: IcatIngestOptions = { countFiles: async () => 0 };
+ * ```
+ */
 export interface IcatIngestOptions {
   names?: ReferenceNames;
   /** Counts the files of a dataset directory (default: regular files on disk). */

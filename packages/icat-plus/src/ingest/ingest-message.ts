@@ -26,7 +26,14 @@ export interface DatasetMessage {
   endDate: string | undefined;
 }
 
-/** An investigation message (start_investigation on icatIngest, reschedule_investigation). */
+/**
+ * An investigation message (start_investigation on icatIngest, reschedule_investigation).
+ *
+ * @example
+ * ```ts
+ * const m: InvestigationMessage = { kind: "investigation", proposal: "hg123", beamline: "id00", investigationId: undefined, startDate: "2024-03-01T08:00:00+01:00", endDate: undefined };
+ * ```
+ */
 export interface InvestigationMessage {
   kind: "investigation";
   proposal: string;
@@ -36,7 +43,14 @@ export interface InvestigationMessage {
   endDate: string | undefined;
 }
 
-/** icatUpdateDatasetMetadata. */
+/**
+ * icatUpdateDatasetMetadata.
+ *
+ * @example
+ * ```ts
+ * const m: UpdateMetadataMessage = { kind: "updateMetadata", proposal: "hg123", beamline: "id00", datasetPaths: ["/d"], metadataName: "Sample_name", metadataValue: "x" };
+ * ```
+ */
 export interface UpdateMetadataMessage {
   kind: "updateMetadata";
   proposal: string;
@@ -46,13 +60,27 @@ export interface UpdateMetadataMessage {
   metadataValue: string;
 }
 
-/** icatDataFiles. */
+/**
+ * icatDataFiles.
+ *
+ * @example
+ * ```ts
+ * const m: AddFilesMessage = { kind: "addFiles", datasetId: 12 };
+ * ```
+ */
 export interface AddFilesMessage {
   kind: "addFiles";
   datasetId: number;
 }
 
-/** icatArchiveRestoreStatus (deprecated upstream). */
+/**
+ * icatArchiveRestoreStatus (deprecated upstream).
+ *
+ * @example
+ * ```ts
+ * const m: ArchiveStatusMessage = { kind: "archiveStatus", datasetId: 12, type: "archiving", level: "info", message: null };
+ * ```
+ */
 export interface ArchiveStatusMessage {
   kind: "archiveStatus";
   datasetId: number;

@@ -18,7 +18,14 @@ export interface ReferenceNames {
   processedDatasetType: string;
 }
 
-/** ESRF's names. */
+/**
+ * ESRF's names.
+ *
+ * @example
+ * ```ts
+ * new ReferenceData(icat, { ...ESRF_REFERENCE_NAMES, facility: "EBS" });
+ * ```
+ */
 export const ESRF_REFERENCE_NAMES: ReferenceNames = { facility: "ESRF", investigationType: "experiment", rawDatasetType: "acquisition", processedDatasetType: "processed" };
 
 /**

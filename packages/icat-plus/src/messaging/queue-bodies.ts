@@ -63,9 +63,23 @@ export function addFilesJson(datasetId: number | bigint): string {
   return pythonJsonDumps({ datasetId });
 }
 
-/** Archive status types (pyicat-plus ArchiveStatusType). */
+/**
+ * Archive status types (pyicat-plus ArchiveStatusType).
+ *
+ * @example
+ * ```ts
+ * const t: ArchiveStatusType = "restoration";
+ * ```
+ */
 export type ArchiveStatusType = "archiving" | "restoration";
-/** Archive status levels (pyicat-plus ArchiveStatusLevel). */
+/**
+ * Archive status levels (pyicat-plus ArchiveStatusLevel).
+ *
+ * @example
+ * ```ts
+ * const l: ArchiveStatusLevel = "warning";
+ * ```
+ */
 export type ArchiveStatusLevel = "info" | "warning" | "error";
 
 /**

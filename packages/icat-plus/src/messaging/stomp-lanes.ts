@@ -22,7 +22,14 @@ export interface QueueRoute {
   monitorPort: number;
 }
 
-/** The header carrying catkit's stable message id (consumers drop redelivered duplicates by it). */
+/**
+ * The header carrying catkit's stable message id (consumers drop redelivered duplicates by it).
+ *
+ * @example
+ * ```ts
+ * const id = message.headers[MESSAGE_ID_HEADER];
+ * ```
+ */
 export const MESSAGE_ID_HEADER = "catkit-message-id";
 
 /**
@@ -39,7 +46,14 @@ export function sendHeaders(queue: string, messageId: string): Record<string, st
   return { destination: `/queue/${queue}`, persistent: "true", ack: "client-individual", [MESSAGE_ID_HEADER]: messageId };
 }
 
-/** Options shared by every channel. */
+/**
+ * Options shared by every channel.
+ *
+ * @example
+ * ```ts
+ * const o: StompLaneOptions = { connectTimeoutMs: 1000, receiptTimeoutMs: 10_000 };
+ * ```
+ */
 export interface StompLaneOptions {
   connectTimeoutMs: number;
   receiptTimeoutMs: number;

@@ -46,7 +46,14 @@ export interface FlushResult {
   error?: Error;
 }
 
-/** Options of the {@link Dispatcher}. */
+/**
+ * Options of the {@link Dispatcher}.
+ *
+ * @example
+ * ```ts
+ * const o: DispatcherOptions = { outbox: new OutboxStore(dir), lane: () => lane, window: 256 };
+ * ```
+ */
 export interface DispatcherOptions {
   outbox: OutboxStore | undefined;
   lane(name: string): Lane;

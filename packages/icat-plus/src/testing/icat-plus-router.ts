@@ -7,7 +7,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { pathOf, queryOf, readRequestBody, sendJson } from "@catkit/core/testing";
 import type { IcatViews } from "./icat-views.js";
 
-/** An e-logbook event the sandbox received. */
+/**
+ * An e-logbook event the sandbox received.
+ *
+ * @example
+ * ```ts
+ * const text = (icatPlus.events[0] as ReceivedEvent).body.content;
+ * ```
+ */
 export interface ReceivedEvent {
   _id: string;
   endpoint: "notification" | "base64";
@@ -20,7 +27,14 @@ export interface ReceivedEvent {
   raw: string;
 }
 
-/** A sample file the restricted API can list and download. */
+/**
+ * A sample file the restricted API can list and download.
+ *
+ * @example
+ * ```ts
+ * const f: SandboxSampleFile = { id: "r1", filename: "plan.txt", content: "the plan" };
+ * ```
+ */
 export interface SandboxSampleFile {
   id: string;
   filename: string;
@@ -28,7 +42,14 @@ export interface SandboxSampleFile {
   content: Buffer | string;
 }
 
-/** The sandbox's state. */
+/**
+ * The sandbox's state.
+ *
+ * @example
+ * ```ts
+ * const handler = icatPlusHandler(state as RouterState);
+ * ```
+ */
 export interface RouterState {
   token: string;
   users: ReadonlyMap<string, { password: string; fullName: string; isAdministrator: boolean }>;

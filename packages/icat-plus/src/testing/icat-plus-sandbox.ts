@@ -9,7 +9,14 @@ import { ICATPLUS_DEFAULTS } from "../messaging/defaults.js";
 import { IcatViews } from "./icat-views.js";
 import { icatPlusHandler, type ReceivedEvent, type SandboxSampleFile } from "./icat-plus-router.js";
 
-/** Options of {@link startIcatPlusSandbox}. */
+/**
+ * Options of {@link startIcatPlusSandbox}.
+ *
+ * @example
+ * ```ts
+ * const o: IcatPlusSandboxOptions = { icat: icatSandbox, token: "elogbook-…" };
+ * ```
+ */
 export interface IcatPlusSandboxOptions {
   /** The ICAT sandbox to read investigations and datasets from. */
   icat: IcatSandbox;

@@ -28,7 +28,14 @@ function settle(c: stompit.Client, message: stompit.Client.Message, command: "AC
   c.sendFrame(command, { subscription: h.subscription, "message-id": h["message-id"] }).end();
 }
 
-/** Options of {@link startIngester}. */
+/**
+ * Options of {@link startIngester}.
+ *
+ * @example
+ * ```ts
+ * const o: IngesterOptions = { brokers: ["127.0.0.1:61613"], icat };
+ * ```
+ */
 export interface IngesterOptions extends IcatIngestOptions {
   brokers: readonly string[];
   /** A logged-in ICAT client (root or an ingester account). */
@@ -39,14 +46,28 @@ export interface IngesterOptions extends IcatIngestOptions {
   prefetch?: number;
 }
 
-/** One message the ingester handled. */
+/**
+ * One message the ingester handled.
+ *
+ * @example
+ * ```ts
+ * ingester.applied.filter((r: IngestRecord) => r.outcome === "duplicate").length;
+ * ```
+ */
 export interface IngestRecord {
   queue: string;
   messageId: string | undefined;
   outcome: IngestOutcome | "duplicate";
 }
 
-/** One message sent to a dead-letter queue. */
+/**
+ * One message sent to a dead-letter queue.
+ *
+ * @example
+ * ```ts
+ * ingester.deadLetters.map((d: DeadLetter) => d.reason);
+ * ```
+ */
 export interface DeadLetter {
   queue: string;
   reason: string;

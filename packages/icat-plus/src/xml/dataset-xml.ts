@@ -50,7 +50,14 @@ export interface MessageDefaults {
   software?: string;
 }
 
-/** Default `software` metadata of catkit messages. */
+/**
+ * Default `software` metadata of catkit messages.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_SOFTWARE; // "catkit-icat-plus_v0.1.0"
+ * ```
+ */
 export const DEFAULT_SOFTWARE = `catkit-icat-plus_v${VERSION}`;
 
 function required(value: string, field: string, what: string): string {

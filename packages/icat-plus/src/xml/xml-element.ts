@@ -2,7 +2,14 @@
 // short form with a space before the slash ("<tns:value />").
 import { xmlText } from "./xml-text.js";
 
-/** The ICAT ingest namespace, registered by pyicat-plus under the prefix "tns". */
+/**
+ * The ICAT ingest namespace, registered by pyicat-plus under the prefix "tns".
+ *
+ * @example
+ * ```ts
+ * ICAT_NAMESPACE; // "http://www.esrf.fr/icat"
+ * ```
+ */
 export const ICAT_NAMESPACE = "http://www.esrf.fr/icat";
 
 /**
