@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LOG4J_PROPERTIES, renderBrokerXml, type BrokerLayout } from "./broker-config.ts";
+import { LOG4J_PROPERTIES, renderBrokerXml } from "./broker-config.ts";
 import { assertJava, ensureActivemq } from "./locate.ts";
 
 /** A broker started by {@link startBroker}. */
@@ -27,7 +27,7 @@ export interface StartBrokerOptions {
    * restarting a broker on the same dir and port keeps its persistent messages (fault tests).
    */
   dir?: string;
-  /** See {@link BrokerLayout.journalDiskSyncs} (default true). */
+  /** KahaDB journal fsyncs (default true); benchmarks turn them off (see broker-config.ts). */
   journalDiskSyncs?: boolean;
   /** How long to wait for STOMP to answer; default 90 s (a cold JVM on a busy CI machine). */
   startTimeoutMs?: number;

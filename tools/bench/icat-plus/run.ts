@@ -19,8 +19,8 @@ import { markdownTable, median } from "../shared/table.ts";
 // @catkit/tools depend on it in Nx's project graph, and since icat-plus's own tests use tools,
 // that closes a build-task cycle (icat-plus → icat → tools → icat-plus). The nx target builds it.
 interface IcatPlusApi {
-  datasetXml(fields: Record<string, unknown>, defaults: Record<string, unknown>): string;
-  sendHeaders(queue: string, messageId: string): Record<string, string>;
+  datasetXml: (fields: Record<string, unknown>, defaults: Record<string, unknown>) => string;
+  sendHeaders: (queue: string, messageId: string) => Record<string, string>;
   IcatPlusClient: new (options: Record<string, unknown>) => {
     storeDataset(fields: Record<string, unknown>): Promise<{ outcome: string }>;
     flushOutbox(): Promise<{ delivered: number; remaining: number }>;
