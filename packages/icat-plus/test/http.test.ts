@@ -78,17 +78,30 @@ describe("e-logbook", () => {
     const viaSandbox = new IcatPlusClient({ elogbookUrl: plus.url, elogbookToken: TOKEN, outboxDir: join(dir, "elog-outbox"), machine: "m", software: "s", now });
     const second = await viaSandbox.sendMessage("second", { beamline: "id00" });
     expect([first.outcome, second.outcome]).toEqual(["outboxed", "outboxed"]);
-    const files = (await readdir(join(dir, "elog-outbox"))).filter((f) => f.endsWith(".json"));
+    const files = (await readdir(join(dir, "elog-outbox", "elogbook"))).filter((f) => f.endsWith(".json"));
     expect(files).toHaveLength(2);
-    const saved = await readFile(join(dir, "elog-outbox", files[0] ?? ""), "utf8");
+    const saved = await readFile(join(dir, "elog-outbox", "elogbook", files[0] ?? ""), "utf8");
     expect((JSON.parse(saved) as { content: { text: string }[] }).content[0]?.text).toBe("first");
     expect(saved).not.toContain(TOKEN);
     const before = plus.events.length;
     expect(await viaSandbox.flushOutbox()).toEqual({ delivered: 2, remaining: 0 });
     expect(plus.events.slice(before).map((e) => e.raw)).toEqual([saved, expect.stringContaining('"text": "second"') as string]);
-    expect((await readdir(join(dir, "elog-outbox"))).filter((f) => !f.startsWith("."))).toEqual([]);
+    expect((await readdir(join(dir, "elog-outbox", "elogbook"))).filter((f) => !f.startsWith("."))).toEqual([]);
     await down.close();
     await viaSandbox.close();
+  });
+});
+
+describe("two outboxes", () => {
+  it("a broker outage does not hold e-logbook posts up", async () => {
+    const c = new IcatPlusClient({
+      metadataUrls: ["127.0.0.1:9"], reconnect: { attempts: 0, initialDelayMs: 0, maxDelayMs: 0 },
+      elogbookUrl: plus.url, elogbookToken: TOKEN, beamline: "id00", proposal: "hg123", outboxDir: join(dir, "both"),
+    });
+    expect((await c.storeDataset({ dataset: "d", path: "/d", metadata: { Sample_name: "s" } })).outcome).toBe("outboxed");
+    expect((await c.sendMessage("still here")).outcome).toBe("sent");
+    expect(await c.outboxStatus()).toMatchObject({ depth: 1 });
+    await c.close();
   });
 });
 

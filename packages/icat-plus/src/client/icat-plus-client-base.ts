@@ -2,6 +2,7 @@
 // clients, the outbox events and the lifecycle. Methods live in the subclasses.
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
+import { join } from "node:path";
 import { silentLogger, type ClientContext, type Logger } from "@catkit/core";
 import type { IcatPlusClientOptions } from "../config/icat-plus-options.js";
 import { loadIcatPlusOptions } from "../config/load-icat-plus-options.js";
@@ -19,7 +20,7 @@ import { RestrictedClient } from "../restricted/restricted-client.js";
 import { DEFAULT_SOFTWARE, type MessageDefaults } from "../xml/dataset-xml.js";
 
 /**
- * The lane name of e-logbook posts in the outbox.
+ * The lane name of e-logbook posts in their outbox.
  *
  * @example
  * ```ts
@@ -43,7 +44,10 @@ const route = (urls: readonly string[] | undefined, queue: string, monitorPort: 
 export class IcatPlusClientBase extends EventEmitter {
   protected readonly options: IcatPlusClientOptions;
   protected readonly lanes: StompLanes;
+  /** STOMP messages, in order. */
   protected readonly dispatcher: Dispatcher;
+  /** E-logbook posts: their own outbox ("<outboxDir>/elogbook"), so a broker outage never holds them up. */
+  protected readonly elogbookDispatcher: Dispatcher;
   protected readonly logger: Logger;
   readonly #contexts: ClientContext[] = [];
   readonly #elogbook: ElogbookClient | undefined;
@@ -94,13 +98,16 @@ export class IcatPlusClientBase extends EventEmitter {
       this.#contexts.push(ctx);
       this.#restricted = new RestrictedClient(ctx, options.icatSessionId);
     }
-    const outbox = options.outboxDir === false ? undefined : new OutboxStore(options.outboxDir ?? defaultOutboxDir());
-    this.dispatcher = new Dispatcher({
-      outbox,
-      lane: (name) => (name === ELOGBOOK_LANE ? this.elogbookClient().lane() : this.lanes.lane(name)),
+    const dir = options.outboxDir === false ? undefined : (options.outboxDir ?? defaultOutboxDir());
+    this.dispatcher = new Dispatcher({ outbox: dir === undefined ? undefined : new OutboxStore(dir), lane: (name) => this.lanes.lane(name) });
+    this.elogbookDispatcher = new Dispatcher({
+      outbox: dir === undefined ? undefined : new OutboxStore(join(dir, ELOGBOOK_LANE)),
+      lane: () => this.elogbookClient().lane(),
     });
-    this.dispatcher.on("outbox", (s: OutboxStatus) => this.emit("outbox", s));
-    this.dispatcher.on("flush-error", (e: Error) => (this.listenerCount("flush-error") > 0 ? this.emit("flush-error", e) : this.logger.warn(`outbox flush failed: ${e.message}`)));
+    for (const d of [this.dispatcher, this.elogbookDispatcher]) {
+      d.on("outbox", () => this.emit("outbox", this.#combined()));
+      d.on("flush-error", (e: Error) => (this.listenerCount("flush-error") > 0 ? this.emit("flush-error", e) : this.logger.warn(`outbox flush failed: ${e.message}`)));
+    }
   }
 
   /**
@@ -156,8 +163,15 @@ export class IcatPlusClientBase extends EventEmitter {
    * const { depth, oldestAt } = await client.outboxStatus();
    * ```
    */
-  outboxStatus(): Promise<OutboxStatus> {
-    return this.dispatcher.status();
+  async outboxStatus(): Promise<OutboxStatus> {
+    await Promise.all([this.dispatcher.status(), this.elogbookDispatcher.status()]);
+    return this.#combined();
+  }
+
+  #combined(): OutboxStatus {
+    const [a, b] = [this.dispatcher.snapshot(), this.elogbookDispatcher.snapshot()];
+    const oldest = [a.oldestAt, b.oldestAt].filter((d): d is Date => d !== undefined).sort((x, y) => x.getTime() - y.getTime())[0];
+    return { depth: a.depth + b.depth, oldestAt: oldest, dir: a.dir };
   }
 
   /**
@@ -168,8 +182,10 @@ export class IcatPlusClientBase extends EventEmitter {
    * const { delivered, remaining } = await client.flushOutbox();
    * ```
    */
-  flushOutbox(): Promise<FlushResult> {
-    return this.dispatcher.flush();
+  async flushOutbox(): Promise<FlushResult> {
+    const [a, b] = await Promise.all([this.dispatcher.flush(), this.elogbookDispatcher.flush()]);
+    const error = a.error ?? b.error;
+    return { delivered: a.delivered + b.delivered, remaining: a.remaining + b.remaining, ...(error ? { error } : {}) };
   }
 
   /**
@@ -194,6 +210,7 @@ export class IcatPlusClientBase extends EventEmitter {
    */
   async close(): Promise<void> {
     this.dispatcher.close();
+    this.elogbookDispatcher.close();
     await this.lanes.close();
     await Promise.all(this.#contexts.map((c) => c.close()));
   }

@@ -47,7 +47,7 @@ export class IcatPlusHttpMethods extends IcatPlusRestrictedMethods {
     const proposal = o.beamlineOnly ? undefined : (o.proposal ?? this.currentProposal);
     const target: ElogbookTarget = { endpoint, beamline, proposal, investigationId: o.investigationId };
     this.elogbookClient();
-    return this.dispatcher.deliver(ELOGBOOK_LANE, pythonJsonDumps(message as PythonJson), "json", JSON.stringify(target));
+    return this.elogbookDispatcher.deliver(ELOGBOOK_LANE, pythonJsonDumps(message as PythonJson), "json", JSON.stringify(target));
   }
 
   async #readCapped(filename: string, o: ElogbookOptions): Promise<Buffer> {

@@ -100,14 +100,19 @@ export class Dispatcher extends EventEmitter {
     return this.#loaded;
   }
 
-  /** Depth and age of the outbox, as this process tracks it. */
+  /** Depth and age of the outbox, as this process tracks it (read from disk the first time). */
   async status(): Promise<OutboxStatus> {
     await this.#load();
+    return this.snapshot();
+  }
+
+  /** The depth and age tracked in memory, without reading the directory. */
+  snapshot(): OutboxStatus {
     return { depth: this.#depth, oldestAt: this.#oldestAt === undefined ? undefined : new Date(this.#oldestAt), dir: this.#options.outbox?.dir ?? "" };
   }
 
   #changed(): void {
-    this.emit("outbox", { depth: this.#depth, oldestAt: this.#oldestAt === undefined ? undefined : new Date(this.#oldestAt), dir: this.#options.outbox?.dir ?? "" });
+    this.emit("outbox", this.snapshot());
   }
 
   /**
