@@ -6,6 +6,12 @@ export interface BrokerLayout {
   dataDir: string;
   stompPort: number;
   openwirePort: number;
+  /**
+   * KahaDB fsyncs its journal before confirming a persistent message (default true). Benchmarks
+   * turn it off so that they measure the client, not the disk: with a RECEIPT on every SEND,
+   * ActiveMQ handles a connection's sends one by one, each waiting for its fsync.
+   */
+  journalDiskSyncs?: boolean;
 }
 
 /**
@@ -16,7 +22,7 @@ export interface BrokerLayout {
  * writeFileSync(join(dir, "activemq.xml"), renderBrokerXml({ dataDir, stompPort: 61613, openwirePort: 61616 }));
  * ```
  */
-export function renderBrokerXml({ dataDir, stompPort, openwirePort }: BrokerLayout): string {
+export function renderBrokerXml({ dataDir, stompPort, openwirePort, journalDiskSyncs = true }: BrokerLayout): string {
   return `<beans xmlns="http://www.springframework.org/schema/beans"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xsi:schemaLocation="http://www.springframework.org/schema/beans http://www.springframework.org/schema/beans/spring-beans.xsd
@@ -24,7 +30,7 @@ export function renderBrokerXml({ dataDir, stompPort, openwirePort }: BrokerLayo
   <broker xmlns="http://activemq.apache.org/schema/core" brokerName="catkit-test" useJmx="false"
           dataDirectory="${dataDir}" schedulerSupport="false" advisorySupport="false">
     <persistenceAdapter>
-      <kahaDB directory="${dataDir}/kahadb"/>
+      <kahaDB directory="${dataDir}/kahadb" enableJournalDiskSyncs="${journalDiskSyncs}"/>
     </persistenceAdapter>
     <systemUsage>
       <systemUsage>

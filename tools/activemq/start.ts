@@ -1,7 +1,7 @@
 // Starts a throw-away ActiveMQ broker: `java -jar activemq.jar start xbean:file:<our config>`,
 // waits until its STOMP connector answers a CONNECT frame, and stops it by pid.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ export interface RunningBroker {
   stompPort: number;
   openwirePort: number;
   pid: number;
-  /** Temp dir holding the config, the KahaDB data and broker.log; removed by stop(). */
+  /** Dir holding the config, the KahaDB data and broker.log; removed by stop() unless given as `dir`. */
   dir: string;
   stop(): Promise<void>;
 }
@@ -22,6 +22,13 @@ export interface RunningBroker {
 export interface StartBrokerOptions {
   /** STOMP port; default: $CATKIT_ACTIVEMQ_STOMP_PORT or a free port. */
   stompPort?: number;
+  /**
+   * Reuse this directory (config, KahaDB, log) instead of a fresh temp dir, and keep it on stop:
+   * restarting a broker on the same dir and port keeps its persistent messages (fault tests).
+   */
+  dir?: string;
+  /** KahaDB journal fsyncs (default true); benchmarks turn them off (see broker-config.ts). */
+  journalDiskSyncs?: boolean;
   /** How long to wait for STOMP to answer; default 90 s (a cold JVM on a busy CI machine). */
   startTimeoutMs?: number;
   log?: (line: string) => void;
@@ -95,9 +102,11 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   const envPort = process.env.CATKIT_ACTIVEMQ_STOMP_PORT;
   const stompPort = options.stompPort ?? (envPort ? Number(envPort) : await freePort());
   const openwirePort = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "catkit-activemq-"));
+  const ownsDir = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "catkit-activemq-"));
+  mkdirSync(dir, { recursive: true });
   const dataDir = join(dir, "data");
-  writeFileSync(join(dir, "activemq.xml"), renderBrokerXml({ dataDir, stompPort, openwirePort }));
+  writeFileSync(join(dir, "activemq.xml"), renderBrokerXml({ dataDir, stompPort, openwirePort, journalDiskSyncs: options.journalDiskSyncs ?? true }));
   writeFileSync(join(dir, "log4j.properties"), LOG4J_PROPERTIES);
   const out = openSync(join(dir, "broker.log"), "a");
   const child = spawn(
@@ -128,7 +137,7 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
         await waitExit(child, 5_000);
       }
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (ownsDir) rmSync(dir, { recursive: true, force: true });
   };
   // If the test process exits without teardown, do not leave a JVM behind.
   const onExit = () => child.kill("SIGKILL");

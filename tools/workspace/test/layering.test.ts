@@ -1,6 +1,6 @@
 // The layering rules of the design card, checked on the package manifests (the same edges Nx
 // draws in its project graph):
-//   core ← protocol packages (icat, ids, scicat) ← apps (cli, server)
+//   core ← protocol packages (icat, ids, icat-plus, scicat) ← apps (cli, server)
 // A protocol package may use another protocol package (icat uses ids), never an app, and never
 // pulls an app's framework (fastify, commander) into a client's install.
 import { readdirSync, readFileSync } from "node:fs";
@@ -18,14 +18,14 @@ const manifests = readdirSync(packagesDir).map(
   (dir) => JSON.parse(readFileSync(join(packagesDir, dir, "package.json"), "utf8")) as Manifest,
 );
 const layer = (name: string) =>
-  name === "@catkit/core" ? 0 : ["@catkit/icat", "@catkit/ids", "@catkit/scicat"].includes(name) ? 1 : 2;
+  name === "@catkit/core" ? 0 : ["@catkit/icat", "@catkit/icat-plus", "@catkit/ids", "@catkit/scicat"].includes(name) ? 1 : 2;
 const runtimeDeps = (m: Manifest) => Object.keys({ ...m.dependencies, ...m.peerDependencies, ...m.optionalDependencies });
 const APP_FRAMEWORKS = /^(fastify|@fastify\/.*|fastify-.*|commander|cli-progress|pino-pretty)$/;
 
 describe("package layering", () => {
   it("knows every package", () => {
     expect(manifests.map((m) => m.name).sort()).toEqual(
-      ["@catkit/cli", "@catkit/core", "@catkit/icat", "@catkit/ids", "@catkit/scicat", "@catkit/server"],
+      ["@catkit/cli", "@catkit/core", "@catkit/icat", "@catkit/icat-plus", "@catkit/ids", "@catkit/scicat", "@catkit/server"],
     );
   });
 

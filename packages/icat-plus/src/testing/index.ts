@@ -1,0 +1,6 @@
+// @catkit/icat-plus/testing: the ICAT+ sandbox server and the sandbox ingester. Loaded only by
+// code that imports this entry point; "@catkit/icat-plus" never reaches it.
+export { startIcatPlusSandbox, type IcatPlusSandbox, type IcatPlusSandboxOptions } from "./icat-plus-sandbox.js";
+export type { ReceivedEvent, SandboxSampleFile } from "./icat-plus-router.js";
+export { IcatViews, datasetView, investigationView } from "./icat-views.js";
+export { startIngester, type DeadLetter, type IngestRecord, type Ingester, type IngesterOptions } from "./ingester.js";
