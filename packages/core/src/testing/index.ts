@@ -2,5 +2,6 @@
 // entry point, so clients never pay for it.
 export { FaultInjector, type FaultMatch, type FaultOptions } from "./fault-injection.js";
 export { mockAgentTransport, mockTransport, type MockReply, type MockTransport } from "./mock-transport.js";
+export { ownedTempDir, type OwnedTempDir } from "./owned-temp-dir.js";
 export { pathOf, queryOf, readForm, readRequestBody, sendEmpty, sendJson, sendText } from "./sandbox-http.js";
 export { startSandboxServer, type RecordedRequest, type SandboxHandler, type SandboxServer, type SandboxServerOptions } from "./sandbox-server.js";

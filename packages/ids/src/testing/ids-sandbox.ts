@@ -2,10 +2,8 @@
 // scaffolding (port 0, fault injection, request log). Files live in a directory (a temporary
 // one by default, removed on close); the catalogue behind it is an IdsCatalogue, in memory by
 // default.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { startSandboxServer, type FaultInjector, type RecordedRequest, type SandboxServerOptions } from "@catkit/core/testing";
+import { ownedTempDir, startSandboxServer, type FaultInjector, type OwnedTempDir, type RecordedRequest, type SandboxServerOptions } from "@catkit/core/testing";
 import type { IdsCatalogue } from "./catalogue.js";
 import { withCatalogueLatency } from "./catalogue-latency.js";
 import { FileStorage, type StorageContent, type StoredFile } from "./file-storage.js";
@@ -115,8 +113,13 @@ export interface IdsSandbox<C extends IdsCatalogue = InMemoryCatalogue> {
  * ```
  */
 export async function startIdsSandbox<C extends IdsCatalogue = InMemoryCatalogue>(options: IdsSandboxOptions<C> = {}): Promise<IdsSandbox<C>> {
-  const ownDir = options.dataDir === undefined;
-  const dataDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "catkit-ids-sandbox-")) : resolve(options.dataDir);
+  // A directory of its own is removed on close, or when the process ends without closing.
+  let ownDir: OwnedTempDir | undefined;
+  let dataDir: string;
+  if (options.dataDir === undefined) {
+    ownDir = await ownedTempDir("catkit-ids-sandbox-");
+    dataDir = ownDir.path;
+  } else dataDir = resolve(options.dataDir);
   const catalogue = (options.catalogue ?? new InMemoryCatalogue()) as C;
   const rootSessionId = (catalogue instanceof InMemoryCatalogue ? catalogue.createSession("db/root") : undefined) as IdsSandbox<C>["rootSessionId"];
   const readOnly = options.readOnly ?? false;
@@ -188,7 +191,7 @@ export async function startIdsSandbox<C extends IdsCatalogue = InMemoryCatalogue
     async close() {
       twoLevel?.close();
       await server.close();
-      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+      await ownDir?.remove();
     },
   };
 }
