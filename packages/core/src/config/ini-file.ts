@@ -1,52 +1,27 @@
-// python-icat reads icat.cfg with Python's configparser; the `ini` package reads INI with
-// different rules. We normalise configparser syntax into what `ini` reads the same way:
-// - `key: value` as well as `key = value` (configparser splits at the first `=` or `:`);
-// - no inline comments: `password = a;b` keeps "a;b" (configparser's default), so `;`, `#`
-//   and `\` in values are escaped for `ini`;
-// - dots in section names stay literal (`ini` would nest `[icat.example.org]`);
-// - keys are case-insensitive (configparser's optionxform lower-cases them);
-// - indented continuation lines extend the previous value;
+// python-icat reads icat.cfg with Python's configparser (strict mode, its defaults), so catkit
+// reads it with the same rules (Lib/configparser.py, RawConfigParser._read):
+// - `key = value` and `key: value`, split at the first `=` or `:`; keys are lower-cased
+//   (optionxform), keys and values stripped; nothing else is done to a value: quotes stay part of
+//   it, `;` and `#` inside it are not comments (no inline comment prefixes), `password[]` is a key
+//   of its own;
+// - comment lines start with `#` or `;`, possibly indented; blank lines are skipped;
+// - a line indented deeper than its key continues the value (joined with "\n");
+// - `[name]` headers, dots and all, taken literally; a section or a key twice in one file is an
+//   error (DuplicateSectionError / DuplicateOptionError), as is a key before any section
+//   (MissingSectionHeaderError); a UTF-8 byte order mark is skipped;
 // - [DEFAULT] supplies values to every section (applied by the caller).
+// The `ini` package implements other rules (quotes stripped, `key[]` arrays, duplicates merged),
+// and no maintained npm package implements configparser's, so these few line rules live here.
+// Error messages name the file, line, section and key but never quote a value or a line: a
+// malformed `password Hunter2` line must not print the password.
 import { readFileSync } from "node:fs";
-import { parse } from "ini";
 import { ConfigError } from "../errors/client-errors.js";
 
 /** Sections of an INI file: section → lower-cased key → value. */
 export type IniSections = Record<string, Record<string, string>>;
 
-const escapeValue = (value: string) => value.replace(/[\\;#]/g, (c) => `\\${c}`);
-// `ini` reads one line per key, so continuation newlines travel as a private-use character.
-const NEWLINE_MARK = "\uE000";
-
-function normalise(text: string, file: string): string {
-  const out: string[] = [];
-  let lastKey: { index: number; key: string; value: string } | undefined;
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (/^\s*([#;].*)?$/.test(line)) {
-      out.push("");
-      return;
-    }
-    if (/^\s/.test(line) && lastKey) {
-      lastKey.value += `${NEWLINE_MARK}${line.trim()}`;
-      out[lastKey.index] = `${lastKey.key} = ${escapeValue(lastKey.value)}`;
-      out.push("");
-      return;
-    }
-    const section = /^\[(.+)\]\s*$/.exec(line);
-    if (section?.[1] !== undefined) {
-      lastKey = undefined;
-      out.push(`[${section[1].trim().replace(/\./g, "\\\\.")}]`);
-      return;
-    }
-    const at = line.search(/[=:]/);
-    if (at <= 0) throw new ConfigError(`line ${i + 1} is neither a [section], a comment nor "key = value": ${JSON.stringify(line.trim())}`, { file });
-    const key = line.slice(0, at).trim().toLowerCase();
-    const value = line.slice(at + 1).trim();
-    lastKey = { index: out.length, key, value };
-    out.push(`${key} = ${escapeValue(value)}`);
-  });
-  return out.join("\n");
-}
+const COMMENT_OR_BLANK = /^\s*([#;].*)?$/;
+const SECTION = /^\[(.+)\]\s*$/;
 
 /**
  * Parses configparser-style INI text.
@@ -58,16 +33,43 @@ function normalise(text: string, file: string): string {
  * ```
  */
 export function parseIni(text: string, file: string): IniSections {
-  const parsed = parse(normalise(text, file)) as Record<string, unknown>;
   const sections: IniSections = {};
-  for (const [name, body] of Object.entries(parsed)) {
-    if (typeof body !== "object" || body === null) {
-      throw new ConfigError(`"${name}" appears before any [section]; put settings under a section header`, { file, key: name });
+  let current: { name: string; values: Record<string, string> } | undefined;
+  let last: { key: string; indent: number } | undefined;
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    if (COMMENT_OR_BLANK.test(line)) return;
+    const indent = line.length - line.trimStart().length;
+    if (current && last && indent > last.indent) {
+      current.values[last.key] += `\n${line.trim()}`;
+      return;
     }
-    const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(body)) values[key] = value === true ? "" : String(value).replaceAll(NEWLINE_MARK, "\n");
-    sections[name] = values;
-  }
+    last = undefined;
+    const header = SECTION.exec(line);
+    if (header?.[1] !== undefined && indent === 0) {
+      const name = header[1];
+      if (Object.hasOwn(sections, name)) {
+        throw new ConfigError(`line ${lineNo}: section [${name}] appears twice in this file; merge the two`, { file, section: name });
+      }
+      current = { name, values: {} };
+      sections[name] = current.values;
+      return;
+    }
+    const at = line.search(/[=:]/);
+    if (at <= indent) {
+      throw new ConfigError(`line ${lineNo} is neither a [section], a comment nor "key = value" (the line is not shown: it may hold a secret)`, { file });
+    }
+    const key = line.slice(0, at).trim().toLowerCase();
+    if (!current) {
+      throw new ConfigError(`line ${lineNo}: "${key}" appears before any [section]; put settings under a section header`, { file, key });
+    }
+    if (Object.hasOwn(current.values, key)) {
+      throw new ConfigError(`line ${lineNo}: "${key}" is set twice in [${current.name}]; keep one`, { file, section: current.name, key });
+    }
+    current.values[key] = line.slice(at + 1).trim();
+    last = { key, indent };
+  });
   return sections;
 }
 

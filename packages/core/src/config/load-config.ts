@@ -44,8 +44,16 @@ export interface LoadedConfig {
 
 const SECRET_KEYS = new Set(SETTINGS.filter((s) => s.secret).map((s) => s.key));
 
-function masked(settings: CatkitSettings): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, SECRET_KEYS.has(k as SettingKey) ? "[REDACTED]" : v]));
+function masked(settings: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(settings)
+      .filter(([, v]) => typeof v !== "function")
+      .map(([k, v]) => [k, SECRET_KEYS.has(k as SettingKey) && v !== undefined ? "[REDACTED]" : v]),
+  );
+}
+
+function maskThis(this: object): Record<string, unknown> {
+  return masked(this);
 }
 
 interface ParsedFile {
@@ -128,10 +136,12 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     }
   }
   const result = settings as unknown as CatkitSettings;
-  // The password must never reach a log or a snapshot through this object.
+  // The password must never reach a log or a snapshot through this object, nor through a copy
+  // of it: the masking methods are enumerable (so `{ ...settings }` copies them) and mask `this`
+  // (so they mask the copy's values, not the original's).
   Object.defineProperties(result, {
-    toJSON: { value: () => masked(result), enumerable: false },
-    [inspect.custom]: { value: () => masked(result), enumerable: false },
+    toJSON: { value: maskThis, enumerable: true },
+    [inspect.custom]: { value: maskThis, enumerable: true },
   });
   return { settings: result, sources, files, section, diagnostics };
 }
