@@ -6,7 +6,7 @@
 import { readJson } from "@catkit/core";
 import { DataSelection } from "../data-selection.js";
 import { resolveTarget, splitSelection, targetParams, type DataTarget, type ResolvedTarget } from "./data-target.js";
-import { sendIds, type CallOptions, type IdsContext } from "./ids-context.js";
+import { sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 import { readIntegerAnswer, readMatchingAnswer } from "./read-answer.js";
 import { DatafileIdsSchema, StatusSchema, type DatafileIds, type DataStatus } from "./response-schemas.js";
 
@@ -18,7 +18,7 @@ function ask(ctx: IdsContext, path: string, target: ResolvedTarget, options: Cal
     query: targetParams(target),
     session: target.kind === "prepared" ? "none" : session,
     operation: `ids.${path}`,
-    signal: options.signal,
+    ...callSettings(options),
   });
 }
 

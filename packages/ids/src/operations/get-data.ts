@@ -7,7 +7,7 @@ import { IdsDataNotOnlineError } from "../errors/ids-error.js";
 import { fileNameFromContentDisposition } from "../transfer/content-disposition.js";
 import { waitUntilOnline, type RestoreWaitOptions } from "../transfer/restore-wait.js";
 import { fitsInUrl, resolveTarget, targetParams, type DataTarget, type ResolvedTarget } from "./data-target.js";
-import { noDataNotOnlineRetry, sendIds, type CallOptions, type IdsContext, type Params } from "./ids-context.js";
+import { noDataNotOnlineRetry, sendIds, type CallOptions, type IdsContext, type Params, callSettings } from "./ids-context.js";
 import { prepareData } from "./prepare-data.js";
 import { applyIdsSession } from "./ids-auth.js";
 
@@ -104,7 +104,7 @@ async function getDataOnce(ctx: IdsContext, target: ResolvedTarget, options: Get
     expected: [200, 206],
     retry: noDataNotOnlineRetry(),
     operation: "ids.getData",
-    signal: options.signal,
+    ...callSettings(options),
   });
   const length = header(res, "content-length");
   const fileName = fileNameFromContentDisposition(header(res, "content-disposition"));

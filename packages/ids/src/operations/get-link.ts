@@ -2,7 +2,7 @@
 // on the IDS file system, for users with direct access to it. 501 unless the server sets
 // linkLifetimeSeconds (IdsBean.getLink).
 import { userInfo } from "node:os";
-import { noDataNotOnlineRetry, sendIds, type CallOptions, type IdsContext } from "./ids-context.js";
+import { noDataNotOnlineRetry, sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 import { readTextAnswer } from "./read-answer.js";
 import { toObjectId, type IdLike } from "../validation.js";
 
@@ -24,7 +24,7 @@ export async function getLink(ctx: IdsContext, datafileId: IdLike, username?: st
     session: "required",
     retry: noDataNotOnlineRetry(),
     operation: "ids.getLink",
-    signal: options.signal,
+    ...callSettings(options),
   });
   return readTextAnswer(res);
 }

@@ -2,7 +2,7 @@
 // logging) plus one helper that builds, sends and checks a request. IDS puts `sessionId` in the
 // query on GET/PUT/DELETE and in the form on POST (ids.server IdsService.java), which is what
 // core's tokenAs.sessionParam does; here the token is also checked to be a UUID first.
-import type { CatkitResponse, ClientContext, Params, RetryOptions, ServiceRequest, ServiceRequestPolicy } from "@catkit/core";
+import type { CatkitResponse, ClientContext, Params, RequestTimeouts, RetryOptions, ServiceRequest, ServiceRequestPolicy } from "@catkit/core";
 import { idsErrorMapper } from "../errors/ids-error-mapper.js";
 
 /** The client state operations work with. */
@@ -23,6 +23,27 @@ export interface IdsContext {
 export interface CallOptions {
   /** Aborts the call (and any transfer it started). */
   signal?: AbortSignal | undefined;
+  /**
+   * A deadline for this call, ms: past it the call ends with core's TimeoutError, as with
+   * `signal: AbortSignal.timeout(ms)` (the two combine; the earlier wins).
+   */
+  timeoutMs?: number | undefined;
+  /** Header and body timeouts of this call's requests, ms, instead of the transport's. */
+  timeouts?: RequestTimeouts | undefined;
+}
+
+/**
+ * The signal and per-request timeouts a call's requests carry.
+ *
+ * @example
+ * ```ts
+ * await sendIds(ctx, { method: "GET", path: "ping", session: "none", ...callSettings(options) });
+ * ```
+ */
+export function callSettings(options: CallOptions): { signal?: AbortSignal; timeouts?: RequestTimeouts } {
+  const deadline = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+  const signal = deadline && options.signal ? AbortSignal.any([options.signal, deadline]) : (deadline ?? options.signal);
+  return { ...(signal === undefined ? {} : { signal }), ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }) };
 }
 
 export type { Params };

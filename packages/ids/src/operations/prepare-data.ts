@@ -2,7 +2,7 @@
 // preparedId and, on two-level storage, starts restoring what is archived (IdsBean.prepareData).
 import { isIdsUuid, assertPreparedId } from "../validation.js";
 import { DataSelection, type SelectionInput } from "../data-selection.js";
-import { sendIds, type CallOptions, type IdsContext } from "./ids-context.js";
+import { sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 import { readBooleanAnswer, readMatchingAnswer } from "./read-answer.js";
 
 /**
@@ -38,7 +38,7 @@ export async function prepareData(ctx: IdsContext, selection: SelectionInput, op
     // A second preparedId for the same selection is harmless: safe to retry.
     idempotent: true,
     operation: "ids.prepareData",
-    signal: options.signal,
+    ...callSettings(options),
   });
   return readMatchingAnswer(res, isIdsUuid, "a preparedId (lowercase UUID)");
 }
@@ -60,7 +60,7 @@ export async function isPrepared(ctx: IdsContext, preparedId: string, options: C
     query: { preparedId },
     session: "none",
     operation: "ids.isPrepared",
-    signal: options.signal,
+    ...callSettings(options),
   });
   return readBooleanAnswer(res);
 }

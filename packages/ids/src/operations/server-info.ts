@@ -1,7 +1,7 @@
 // Calls about the server itself: ping, getIcatUrl, isReadOnly, isTwoLevel, getServiceStatus
 // (ids.server IdsService.java). All GET; all but getServiceStatus need no session.
 import { readJson, ResponseValidationError } from "@catkit/core";
-import { sendIds, type CallOptions, type IdsContext } from "./ids-context.js";
+import { sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 import { readBooleanAnswer, readTextAnswer } from "./read-answer.js";
 import { ServiceStatusSchema, type ServiceStatus } from "./response-schemas.js";
 
@@ -14,7 +14,7 @@ import { ServiceStatusSchema, type ServiceStatus } from "./response-schemas.js";
  * ```
  */
 export async function ping(ctx: IdsContext, options: CallOptions = {}): Promise<void> {
-  const res = await sendIds(ctx, { method: "GET", path: "ping", session: "none", operation: "ids.ping", signal: options.signal });
+  const res = await sendIds(ctx, { method: "GET", path: "ping", session: "none", operation: "ids.ping", ...callSettings(options) });
   const text = await readTextAnswer(res);
   if (text !== "IdsOK") {
     throw new ResponseValidationError(`ping: expected "IdsOK", got ${JSON.stringify(text.slice(0, 80))}: is ${ctx.core.baseUrl.href} an IDS?`, {
@@ -32,7 +32,7 @@ export async function ping(ctx: IdsContext, options: CallOptions = {}): Promise<
  * ```
  */
 export async function getIcatUrl(ctx: IdsContext, options: CallOptions = {}): Promise<string> {
-  const res = await sendIds(ctx, { method: "GET", path: "getIcatUrl", session: "none", operation: "ids.getIcatUrl", signal: options.signal });
+  const res = await sendIds(ctx, { method: "GET", path: "getIcatUrl", session: "none", operation: "ids.getIcatUrl", ...callSettings(options) });
   return readTextAnswer(res);
 }
 
@@ -45,7 +45,7 @@ export async function getIcatUrl(ctx: IdsContext, options: CallOptions = {}): Pr
  * ```
  */
 export async function isReadOnly(ctx: IdsContext, options: CallOptions = {}): Promise<boolean> {
-  const res = await sendIds(ctx, { method: "GET", path: "isReadOnly", session: "none", operation: "ids.isReadOnly", signal: options.signal });
+  const res = await sendIds(ctx, { method: "GET", path: "isReadOnly", session: "none", operation: "ids.isReadOnly", ...callSettings(options) });
   return readBooleanAnswer(res);
 }
 
@@ -58,7 +58,7 @@ export async function isReadOnly(ctx: IdsContext, options: CallOptions = {}): Pr
  * ```
  */
 export async function isTwoLevel(ctx: IdsContext, options: CallOptions = {}): Promise<boolean> {
-  const res = await sendIds(ctx, { method: "GET", path: "isTwoLevel", session: "none", operation: "ids.isTwoLevel", signal: options.signal });
+  const res = await sendIds(ctx, { method: "GET", path: "isTwoLevel", session: "none", operation: "ids.isTwoLevel", ...callSettings(options) });
   return readBooleanAnswer(res);
 }
 
@@ -72,6 +72,6 @@ export async function isTwoLevel(ctx: IdsContext, options: CallOptions = {}): Pr
  * ```
  */
 export async function getServiceStatus(ctx: IdsContext, options: CallOptions = {}): Promise<ServiceStatus> {
-  const res = await sendIds(ctx, { method: "GET", path: "getServiceStatus", session: "required", operation: "ids.getServiceStatus", signal: options.signal });
+  const res = await sendIds(ctx, { method: "GET", path: "getServiceStatus", session: "required", operation: "ids.getServiceStatus", ...callSettings(options) });
   return readJson(res, ServiceStatusSchema);
 }

@@ -6,7 +6,7 @@ import { DataSelection, type SelectionInput } from "../data-selection.js";
 import { IdsIncompleteDeleteError, listIds } from "../errors/incomplete-delete-error.js";
 import { getDatafileIds, getStatus } from "./data-info.js";
 import { resolveTarget, splitSelection, targetParams, type DataTarget } from "./data-target.js";
-import { noDataNotOnlineRetry, sendIds, type CallOptions, type IdsContext } from "./ids-context.js";
+import { noDataNotOnlineRetry, sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 
 const NO_CONTENT = [200, 204] as const;
 
@@ -21,7 +21,7 @@ async function postSelection(ctx: IdsContext, path: "archive" | "restore" | "wri
     idempotent: true,
     ...(path === "write" ? { retry: noDataNotOnlineRetry() } : {}),
     operation: `ids.${path}`,
-    signal: options.signal,
+    ...callSettings(options),
   });
 }
 
@@ -80,7 +80,7 @@ export async function reset(ctx: IdsContext, target: DataTarget, options: CallOp
     expected: NO_CONTENT,
     idempotent: true,
     operation: "ids.reset",
-    signal: options.signal,
+    ...callSettings(options),
   });
 }
 
@@ -93,7 +93,7 @@ function deleteOnce(ctx: IdsContext, selection: DataSelection, options: CallOpti
     expected: NO_CONTENT,
     retry: noDataNotOnlineRetry(),
     operation: "ids.delete",
-    signal: options.signal,
+    ...callSettings(options),
   });
 }
 

@@ -2,7 +2,7 @@
 // `_get_legacy_version`): `version` exists since ids.server 1.8.0; `getApiVersion` existed from
 // 1.3.0 until it was removed in 2.0.0; `isReadOnly` since 1.2.0.
 import { HttpError, readJson } from "@catkit/core";
-import { sendIds, type CallOptions, type IdsContext } from "./ids-context.js";
+import { sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 import { VersionSchema } from "./response-schemas.js";
 import { readTextAnswer } from "./read-answer.js";
 import { isReadOnly, ping } from "./server-info.js";
@@ -27,7 +27,7 @@ function isMissingCall(err: unknown): boolean {
 
 async function legacyVersion(ctx: IdsContext, options: CallOptions): Promise<string> {
   try {
-    const res = await sendIds(ctx, { method: "GET", path: "getApiVersion", session: "none", operation: "ids.getApiVersion", signal: options.signal });
+    const res = await sendIds(ctx, { method: "GET", path: "getApiVersion", session: "none", operation: "ids.getApiVersion", ...callSettings(options) });
     return await readTextAnswer(res);
   } catch (err) {
     if (!isMissingCall(err)) throw err;
@@ -53,7 +53,7 @@ async function legacyVersion(ctx: IdsContext, options: CallOptions): Promise<str
  */
 export async function version(ctx: IdsContext, options: CallOptions = {}): Promise<IdsVersion> {
   try {
-    const res = await sendIds(ctx, { method: "GET", path: "version", session: "none", operation: "ids.version", signal: options.signal });
+    const res = await sendIds(ctx, { method: "GET", path: "version", session: "none", operation: "ids.version", ...callSettings(options) });
     return await readJson(res, VersionSchema);
   } catch (err) {
     if (!isMissingCall(err)) throw err;

@@ -5,7 +5,7 @@
 import { InvalidArgumentError, readJson, streamBody, type ProgressListener } from "@catkit/core";
 import { crc32 } from "node:zlib";
 import { IdsChecksumMismatchError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
-import { sendIds, type CallOptions, type IdsContext } from "../operations/ids-context.js";
+import { sendIds, type CallOptions, type IdsContext, callSettings } from "../operations/ids-context.js";
 import { PutResponseSchema } from "../operations/response-schemas.js";
 import { toObjectId, type IdLike } from "../validation.js";
 import { crc32Hex } from "./crc32.js";
@@ -118,7 +118,7 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
     expected: [200, 201],
     idempotent: false,
     operation: "ids.put",
-    signal: options.signal,
+    ...callSettings(options),
   });
   const answer = await readJson(res, PutResponseSchema);
   if (answer.size !== sent) {
