@@ -26,7 +26,7 @@ export {
   type IdsErrorInit,
 } from "./errors/ids-error.js";
 export { idsErrorMapper } from "./errors/ids-error-mapper.js";
-export { IdsChecksumMismatchError, IdsResumeLimitError, IdsRestoreTimeoutError, IdsSizeMismatchError } from "./errors/transfer-errors.js";
+export { IdsChecksumMismatchError, IdsDestinationError, IdsResumeLimitError, IdsRestoreTimeoutError, IdsSizeMismatchError } from "./errors/transfer-errors.js";
 export { IdsIncompleteDeleteError } from "./errors/incomplete-delete-error.js";
 
 // call options and answers

@@ -29,6 +29,7 @@ export const IdsErrorCode = registerErrorCodes(
     RestoreTimeout: "IDS_RESTORE_TIMEOUT",
     IncompleteDelete: "IDS_INCOMPLETE_DELETE",
     ResumeLimit: "IDS_RESUME_LIMIT",
+    Destination: "IDS_DESTINATION",
   } as const,
   {
     IDS_BAD_REQUEST: "IDS rejected the request (BadRequestException, HTTP 400)",
@@ -45,6 +46,7 @@ export const IdsErrorCode = registerErrorCodes(
     IDS_INCOMPLETE_DELETE:
       "a delete sent in several requests deleted only part of the selection, or was refused before deleting anything",
     IDS_RESUME_LIMIT: "a download gave up after its connection broke more often than maxResumes allows",
+    IDS_DESTINATION: "the download destination cannot be written (permissions, a file in the path, read-only or virtual file system, disk full)",
   },
 );
 

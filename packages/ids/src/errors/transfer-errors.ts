@@ -106,3 +106,26 @@ export class IdsResumeLimitError extends CatkitError {
     return { resumes: this.resumes, bytesReceived: this.bytesReceived, ...(this.bytesExpected === undefined ? {} : { bytesExpected: this.bytesExpected }) };
   }
 }
+
+/**
+ * The download destination cannot be written: `directory` is where, `errno` the file system's
+ * reason (EACCES, EROFS, ENOTDIR, ENOSPC, …), also said in words in the message.
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (err instanceof IdsDestinationError && err.errno === "EACCES") console.error("choose a writable directory"); }
+ * ```
+ */
+export class IdsDestinationError extends CatkitError {
+  static override readonly kind: string = "catkit.IdsDestinationError";
+  readonly directory: string;
+  readonly errno: string;
+  constructor(message: string, init: CatkitErrorOptions & { directory: string; errno: string }) {
+    super(IdsErrorCode.Destination, message, init);
+    this.directory = init.directory;
+    this.errno = init.errno;
+  }
+  protected override details(): Record<string, unknown> {
+    return { directory: this.directory, errno: this.errno };
+  }
+}

@@ -11,6 +11,7 @@ import { resolveTarget, type DataTarget } from "../operations/data-target.js";
 import { fitDataTarget, type DataRequestOptions } from "../operations/get-data.js";
 import type { CallOptions, IdsContext } from "../operations/ids-context.js";
 import { crc32Hex, requireCrc32 } from "./crc32.js";
+import { destinationError, ensureDirectory, removeCreated } from "./destination.js";
 import { fetchWithResume, type AttemptState } from "./download-attempts.js";
 import { FileSink } from "./file-sink.js";
 import type { RestoreWaitOptions } from "./restore-wait.js";
@@ -75,7 +76,7 @@ interface Place {
 
 async function place(destination: string, overwrite: boolean): Promise<Place> {
   if (typeof destination !== "string" || destination === "") {
-    throw new InvalidArgumentError("destination must be a file path or an existing directory", { argument: "destination" });
+    throw new InvalidArgumentError("destination must be a file path or a directory", { argument: "destination" });
   }
   const path = resolve(destination);
   const existing = await stat(path).catch(() => undefined);
@@ -84,12 +85,12 @@ async function place(destination: string, overwrite: boolean): Promise<Place> {
   return { directory: dirname(path), file: path };
 }
 
-async function createSink(tmp: string, directory: string): Promise<FileSink> {
+async function createSink(tmp: string, directory: string, created: readonly string[]): Promise<FileSink> {
   try {
     return await FileSink.create(tmp);
   } catch (err) {
-    if ((err as { code?: unknown }).code !== "ENOENT" && (err as { code?: unknown }).code !== "ENOTDIR") throw err;
-    throw new InvalidArgumentError(`the directory ${directory} does not exist; create it first`, { argument: "destination", cause: err });
+    await removeCreated(created);
+    throw destinationError(err, directory);
   }
 }
 
@@ -122,7 +123,10 @@ export async function download(ctx: IdsContext, target: DataTarget, destination:
   const resolved = resolveTarget(target);
   const where = await place(destination, options.overwrite ?? true);
   const tmp = join(where.directory, `.${where.file ? basename(where.file) : "ids-download"}.${randomBytes(6).toString("hex")}.part`);
-  const sink = await createSink(tmp, where.directory);
+  // Missing parent directories are created (as downloadMany does), and removed again if the
+  // download fails: a failed call leaves nothing behind.
+  const created = await ensureDirectory(where.directory);
+  const sink = await createSink(tmp, where.directory, created);
   let renamed = false;
   try {
     const fitted = await fitDataTarget(ctx, resolved, options);
@@ -167,6 +171,7 @@ export async function download(ctx: IdsContext, target: DataTarget, destination:
     if (!renamed) {
       await sink.close();
       await rm(tmp, { force: true });
+      await removeCreated(created);
     }
   }
 }

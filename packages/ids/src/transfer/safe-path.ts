@@ -3,9 +3,10 @@
 // becomes a local path it must not be able to leave the target directory: no absolute paths,
 // no drive letters, no backslashes, no '.' or '..' segments, no NUL, and the directories that
 // will hold the file must really be inside the target (no symlink pointing out).
-import { mkdir, realpath } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { InvalidArgumentError } from "@catkit/core";
+import { ensureDirectory } from "./destination.js";
 
 function reject(name: string, why: string, what: string): never {
   throw new InvalidArgumentError(`${what} ${JSON.stringify(name)} is not a safe relative path: ${why}`, { argument: what });
@@ -81,9 +82,9 @@ export class SafeParents {
   }
 
   async #check(parent: string, file: string): Promise<void> {
-    this.#root ??= mkdir(this.#directory, { recursive: true }).then(() => realpath(this.#directory));
+    this.#root ??= ensureDirectory(this.#directory).then(() => realpath(this.#directory));
     const root = await this.#root;
-    await mkdir(parent, { recursive: true });
+    await ensureDirectory(parent);
     const real = await realpath(parent);
     if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
       throw new InvalidArgumentError(`${file} would be written through a link that leaves ${this.#directory}; refusing to write there`, { argument: "directory" });
