@@ -52,3 +52,5 @@ export {
 } from "./errors/scicat-http-errors.js";
 export { DatasetUploadError, PartialUploadError, type UploadState } from "./errors/upload-errors.js";
 export { ChecksumMismatchError, DatasetValidationError, FileTransferError } from "./errors/transfer-errors.js";
+export { SftpFileTransfer, type SftpFileTransferOptions } from "./transfer/sftp-file-transfer.js";
+export type { SftpConnectOptions } from "./transfer/sftp-session.js";

@@ -40,6 +40,11 @@ export class LinkFileTransfer implements FileTransfer {
       async download(items, options = {}) {
         const progress = batchProgress("scicat.download", options.onProgress, { files: items.length });
         await runPool(items, options.concurrency ?? 4, async (item) => {
+          try {
+            await access(item.remote);
+          } catch (err) {
+            throw new FileTransferError(`${item.remote} does not exist on the file server`, { path: item.remote, cause: err });
+          }
           const { checksum, algorithm } = item.expected;
           if (checksum !== undefined && algorithm !== undefined) {
             const actual = await checksumOfFile(item.remote, algorithm, options.signal);
