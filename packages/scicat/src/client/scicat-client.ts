@@ -54,9 +54,9 @@ export class ScicatClient {
   /** Logs in with username and password (now, so bad credentials fail here); re-logs in once on SESSION_EXPIRED. */
   static async fromCredentials(options: ScicatClientOptions & { username: string; password: string }): Promise<ScicatClient> {
     const { username, password, fileTransfer: _t, ...rest } = options;
-    let api: ScicatApi | undefined;
-    const credential = loginCredential(() => api as ScicatApi, username, password);
-    api = new ScicatApi({ ...rest, credential });
+    // the credential logs in through the api it signs for; it is first called below, once api exists
+    const credential = loginCredential(() => api, username, password);
+    const api = new ScicatApi({ ...rest, credential });
     await credential.getToken();
     return new ScicatClient(api, options);
   }

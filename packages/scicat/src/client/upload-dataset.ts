@@ -10,7 +10,7 @@ import { formatIssues, InvalidArgumentError } from "@catkit/core";
 import { attachmentToWire } from "../models/attachment.js";
 import type { Dataset } from "../models/dataset.js";
 import type { File } from "../models/file.js";
-import { origDatablockToWire, type OrigDatablock } from "../models/orig-datablock.js";
+import { origDatablockToWire } from "../models/orig-datablock.js";
 import { remotePath, sourceFolder } from "../models/remote-path.js";
 import { UploadDatasetSchema } from "../models/wire-schemas.js";
 import type { FileTransfer, TransferOptions } from "../transfer/file-transfer.js";
@@ -76,7 +76,7 @@ export async function uploadNewDataset(api: ScicatApi, transfer: FileTransfer | 
     for (const block of dataset.origDatablocks) {
       const files = block.files.map((f) => byPath.get(f.remotePath) ?? f);
       try {
-        const made = await api.origDatablocks.create(origDatablockToWire({ ...block, files } as OrigDatablock, pid), o);
+        const made = await api.origDatablocks.create(origDatablockToWire({ ...block, files }, pid), o);
         blocks.push(made);
         blocksMade.push(String(made._id));
       } catch (err) {

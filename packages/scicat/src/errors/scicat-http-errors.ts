@@ -25,7 +25,7 @@ export class ScicatHttpError extends HttpError {
   readonly messages: readonly string[];
   constructor(init: ScicatHttpErrorInit, code: ScicatErrorCode = ScicatErrorCode.Server) {
     const messages = init.messages ?? [];
-    super({ ...init, code: asCoreCode(code), message: init.message ?? `${init.method} ${init.url} failed with HTTP ${init.status}${messages.length ? `: ${messages.join("; ")}` : ""}` });
+    super({ ...init, code: asCoreCode(code), message: init.message ?? `${init.method} ${String(init.url)} failed with HTTP ${init.status}${messages.length ? `: ${messages.join("; ")}` : ""}` });
     this.messages = messages;
   }
   protected override details(): Record<string, unknown> {

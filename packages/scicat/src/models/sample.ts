@@ -59,7 +59,10 @@ export interface Proposal {
 
 /** A proposal from SciCat's JSON. */
 export function proposalFromWire(w: Record<string, unknown>): Proposal {
-  const opt = (k: string) => (typeof w[k] === "string" ? (w[k] as string) : undefined);
+  const opt = (k: string) => {
+    const v = w[k];
+    return typeof v === "string" ? v : undefined;
+  };
   const p: Record<string, unknown> = { id: String(w.proposalId), title: String(w.title), email: String(w.email), ownerGroup: String(w.ownerGroup) };
   for (const [ts, wire] of [["abstract", "abstract"], ["piEmail", "pi_email"], ["piFirstname", "pi_firstname"], ["piLastname", "pi_lastname"], ["startTime", "startTime"], ["endTime", "endTime"]] as const) {
     const v = opt(wire);

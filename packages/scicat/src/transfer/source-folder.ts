@@ -33,7 +33,7 @@ export function formatSourceFolder(pattern: string, dataset: Dataset): string {
     if (value === undefined || value === null) {
       throw new InvalidArgumentError(`source folder pattern ${JSON.stringify(pattern)} needs dataset field "${name}", which is not set`, { argument: "sourceFolder" });
     }
-    return escapeSegment(String(value));
+    return escapeSegment(typeof value === "object" ? (value as { toString(): string }).toString() : String(value));
   });
   return sourceFolder(path);
 }
