@@ -19,6 +19,14 @@ function lookup(dataset: Dataset, name: string): unknown {
   return value;
 }
 
+/** Text of a substituted value: a PID (or other object with its own toString) or a primitive. */
+function segmentText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(segmentText).join(",");
+  return (value as { toString(): string }).toString();
+}
+
 /**
  * Expands a source-folder pattern for a dataset.
  *
@@ -33,7 +41,7 @@ export function formatSourceFolder(pattern: string, dataset: Dataset): string {
     if (value === undefined || value === null) {
       throw new InvalidArgumentError(`source folder pattern ${JSON.stringify(pattern)} needs dataset field "${name}", which is not set`, { argument: "sourceFolder" });
     }
-    return escapeSegment(typeof value === "object" ? (value as { toString(): string }).toString() : String(value));
+    return escapeSegment(segmentText(value));
   });
   return sourceFolder(path);
 }
