@@ -113,6 +113,7 @@ export function currentToObsolete(doc: Doc): Doc {
 
 /** Attaches the requested relations (the $lookup stages of DATASET_LOOKUP_FIELDS). */
 export function withIncludes(state: SandboxState, doc: Doc, include: readonly string[]): Doc {
+  if (include.length === 0) return doc;
   const all = include.includes("all");
   const want = (name: string) => all || include.includes(name);
   const out = { ...doc };

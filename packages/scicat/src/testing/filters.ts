@@ -8,7 +8,7 @@
 import type { IncomingMessage } from "node:http";
 import { Query } from "mingo";
 import { nestError } from "./http-exception.js";
-import type { Doc } from "./state.js";
+import { Collection, type Doc } from "./state.js";
 
 /** A parsed filter. */
 export interface ParsedFilter {
@@ -115,11 +115,25 @@ function compare(a: unknown, b: unknown): number {
   return (a as string) < (b as string) ? -1 : 1;
 }
 
-/** Runs a filter over documents: where (mingo), extra conditions, sort, skip, limit, fields. */
-export function applyFilter(docs: Iterable<Doc>, filter: ParsedFilter, extra?: Doc): Doc[] {
+const sortedCache = new WeakMap<Collection, { version: number; key: string; docs: Doc[] }>();
+
+/** Matching documents in sort order; reused for a Collection until it changes. */
+function matching(docs: Iterable<Doc> | Collection, filter: ParsedFilter, extra: Doc | undefined): Doc[] {
+  const key = JSON.stringify([filter.where, extra, filter.sort]);
+  if (docs instanceof Collection) {
+    const hit = sortedCache.get(docs);
+    if (hit && hit.version === docs.version && hit.key === key) return hit.docs;
+    const found = matchAndSort(docs.values(), filter, extra);
+    sortedCache.set(docs, { version: docs.version, key, docs: found });
+    return found;
+  }
+  return matchAndSort(docs, filter, extra);
+}
+
+function matchAndSort(docs: Iterable<Doc>, filter: ParsedFilter, extra: Doc | undefined): Doc[] {
   const conditions = [filter.where, ...(extra ? [extra] : [])].filter((c) => Object.keys(c).length > 0);
-  const query = new Query(conditions.length === 0 ? {} : conditions.length === 1 ? (conditions[0] as Doc) : { $and: conditions });
-  let found = [...docs].filter((d) => query.test(d));
+  const query = conditions.length === 0 ? undefined : new Query(conditions.length === 1 ? (conditions[0] as Doc) : { $and: conditions });
+  const found = query ? [...docs].filter((d) => query.test(d)) : [...docs];
   if (filter.sort.length > 0) {
     found.sort((x, y) => {
       for (const [field, dir] of filter.sort) {
@@ -129,8 +143,13 @@ export function applyFilter(docs: Iterable<Doc>, filter: ParsedFilter, extra?: D
       return 0;
     });
   }
-  found = found.slice(filter.skip, filter.skip + filter.limit);
-  return filter.fields && filter.fields.length > 0 ? found.map((d) => project(d, filter.fields as string[])) : found;
+  return found;
+}
+
+/** Runs a filter over documents: where (mingo), extra conditions, sort, skip, limit, fields. */
+export function applyFilter(docs: Iterable<Doc> | Collection, filter: ParsedFilter, extra?: Doc): Doc[] {
+  const page = matching(docs, filter, extra).slice(filter.skip, filter.skip + filter.limit);
+  return filter.fields && filter.fields.length > 0 ? page.map((d) => project(d, filter.fields as string[])) : page;
 }
 
 /** Keeps only `fields` (plus nothing else: Mongo's inclusion projection, _id aside). */

@@ -5,15 +5,36 @@ import type { FunctionalAccount, SandboxGroups } from "./accounts.js";
 /** A stored document. */
 export type Doc = Record<string, unknown>;
 
+/**
+ * A collection: a Map that counts its writes, so that list queries can reuse their sorted
+ * result until the collection changes (paging 100,000 datasets would otherwise re-filter and
+ * re-sort everything for each page).
+ */
+export class Collection extends Map<string, Doc> {
+  version = 0;
+  override set(key: string, value: Doc): this {
+    this.version++;
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
 /** Everything the route handlers share. */
 export interface SandboxState {
-  readonly datasets: Map<string, Doc>;
-  readonly origdatablocks: Map<string, Doc>;
-  readonly datablocks: Map<string, Doc>;
-  readonly attachments: Map<string, Doc>;
-  readonly samples: Map<string, Doc>;
-  readonly proposals: Map<string, Doc>;
-  readonly instruments: Map<string, Doc>;
+  readonly datasets: Collection;
+  readonly origdatablocks: Collection;
+  readonly datablocks: Collection;
+  readonly attachments: Collection;
+  readonly samples: Collection;
+  readonly proposals: Collection;
+  readonly instruments: Collection;
   readonly accounts: readonly FunctionalAccount[];
   readonly groups: SandboxGroups;
   /** PID_PREFIX; datasets get `${prefix}/${uuid}`. */
@@ -28,12 +49,12 @@ export interface SandboxState {
 /** Creates empty collections. */
 export function emptyCollections(): Pick<SandboxState, "datasets" | "origdatablocks" | "datablocks" | "attachments" | "samples" | "proposals" | "instruments"> {
   return {
-    datasets: new Map(),
-    origdatablocks: new Map(),
-    datablocks: new Map(),
-    attachments: new Map(),
-    samples: new Map(),
-    proposals: new Map(),
-    instruments: new Map(),
+    datasets: new Collection(),
+    origdatablocks: new Collection(),
+    datablocks: new Collection(),
+    attachments: new Collection(),
+    samples: new Collection(),
+    proposals: new Collection(),
+    instruments: new Collection(),
   };
 }

@@ -64,7 +64,7 @@ export function addDatasetV3Routes(router: Router): void {
   });
   router.add("GET", "/api/v3/datasets", (ctx) => {
     const filter = parseV3Filter(ctx.req, ctx.query, RENAME);
-    return { body: out(ctx, applyFilter(ctx.state.datasets.values(), filter, v3Access(ctx)), filter) };
+    return { body: out(ctx, applyFilter(ctx.state.datasets, filter, v3Access(ctx)), filter) };
   });
   router.add("GET", "/api/v3/datasets/count", (ctx) => {
     const filter = parseV3Filter(ctx.req, ctx.query, RENAME);

@@ -87,7 +87,7 @@ export function addDatasetV4Routes(router: Router): void {
     const filter = parseV4Filter(ctx.query.get("filter") ?? undefined, DATASET_KEYS);
     checkIncludes(filter.include);
     const extra = publicOnly ? { isPublished: true } : accessCondition(ctx.user, ctx.state);
-    return applyFilter(ctx.state.datasets.values(), filter, extra).map((d) => withIncludes(ctx.state, d, filter.include));
+    return applyFilter(ctx.state.datasets, filter, extra).map((d) => withIncludes(ctx.state, d, filter.include));
   };
   const count = (ctx: RouteContext, publicOnly: boolean) => {
     if (!publicOnly && ctx.user === null) throw nestError(403, "Unauthorized access");
