@@ -5,15 +5,36 @@
 import { AuthError, expectStatus, jsonBody, readText, ResponseValidationError, toParams, type CatkitResponse, type ClientContext, type HttpMethod, type Params } from "@catkit/core";
 import { scicatErrorMapper } from "../errors/scicat-error-mapper.js";
 
-/** The API version of a route. */
+/**
+ * The API version of a route.
+ *
+ * @example
+ * ```ts
+ * const version: ApiVersion = "v4";
+ * ```
+ */
 export type ApiVersion = "v3" | "v4";
 
-/** Per-call options every low-level method accepts. */
+/**
+ * Per-call options every low-level method accepts.
+ *
+ * @example
+ * ```ts
+ * await api.datasets.count({}, { signal: AbortSignal.timeout(5_000) });
+ * ```
+ */
 export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** One SciCat call. */
+/**
+ * One SciCat call.
+ *
+ * @example
+ * ```ts
+ * const policies = await api.call({ method: "GET", version: "v3", path: "policies", operation: "scicat.policies" });
+ * ```
+ */
 export interface ScicatCall extends CallOptions {
   method: HttpMethod;
   version: ApiVersion;

@@ -13,6 +13,14 @@ export const LoginResponseSchema = z.looseObject({
   userId: z.string().optional(),
   user: z.record(z.string(), z.unknown()).optional(),
 });
+/**
+ * The login answer, validated: `id` is the token (pyscicat and scitacean read it).
+ *
+ * @example
+ * ```ts
+ * const { id: token, expires_in } = await api.auth.login("ingestor", password);
+ * ```
+ */
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 /** The authentication calls of the low-level client. */

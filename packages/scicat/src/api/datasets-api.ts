@@ -5,7 +5,14 @@ import type { V3Filter } from "../filters/v3-filter.js";
 import type { V4Filter } from "../filters/v4-filter.js";
 import { callJson, filterQuery, type ApiContext, type CallOptions } from "./api-context.js";
 
-/** Options of a dataset update. */
+/**
+ * Options of a dataset update.
+ *
+ * @example
+ * ```ts
+ * await api.datasets.update(pid, { comment: null }, { mergePatch: true, ifUnmodifiedSince: new Date(ds.updatedAt) });
+ * ```
+ */
 export interface UpdateOptions extends CallOptions {
   /** RFC 7396 merge-patch (`null` deletes) instead of plain JSON (`null` leaves unchanged). */
   mergePatch?: boolean;

@@ -13,6 +13,11 @@ import { isSessionExpired } from "./session-expiry.js";
 /**
  * Options of {@link ScicatApi}: core's client options; `url` may be the site, `/api`, `/api/v3`
  * or `/api/v4` (normalised as scitacean does).
+ *
+ * @example
+ * ```ts
+ * const api = new ScicatApi({ url: "https://scicat.example.org", credential: token, retry: false });
+ * ```
  */
 export type ScicatApiOptions = CoreClientOptions;
 

@@ -14,7 +14,14 @@ import { remotePath, sourceFolder } from "../models/remote-path.js";
 import type { DownloadItem, FileTransfer, TransferOptions } from "../transfer/file-transfer.js";
 import { fileSelector, type FileSelector } from "./select-files.js";
 
-/** Options of downloadFiles. */
+/**
+ * Options of downloadFiles.
+ *
+ * @example
+ * ```ts
+ * await client.downloadFiles(dataset, { target: "./data", select: /\.nxs$/, checksumAlgorithm: "md5", force: false });
+ * ```
+ */
 export interface DownloadFilesOptions extends TransferOptions {
   /** Directory the files go to (created when missing). */
   target: string;

@@ -12,7 +12,14 @@ import { origDatablockFromWire } from "../models/orig-datablock.js";
 import { AttachmentSchema, DatasetSchema, OrigDatablockSchema } from "../models/wire-schemas.js";
 import { PID } from "../pid.js";
 
-/** Options of getDataset. */
+/**
+ * Options of getDataset.
+ *
+ * @example
+ * ```ts
+ * const ds = await client.getDataset(pid, { strictValidation: true, attachments: true });
+ * ```
+ */
 export interface GetDatasetOptions {
   /** Throw when the server's dataset fails validation (default false: warn and return it). */
   strictValidation?: boolean;

@@ -17,7 +17,14 @@ import { datasetFromJson, fetchDatasetJson, getDataset, type GetDatasetOptions }
 import { countDatasets, searchDatasets, type SearchOptions } from "./search-datasets.js";
 import { uploadNewDataset, type UploadOptions } from "./upload-dataset.js";
 
-/** Options shared by the constructors: core's client options without url/credential, plus the transfer. */
+/**
+ * Options shared by the constructors: core's client options without url/credential, plus the transfer.
+ *
+ * @example
+ * ```ts
+ * const options: ScicatClientOptions = { url: "https://scicat.example.org/api/v3", fileTransfer: new CopyFileTransfer() };
+ * ```
+ */
 export interface ScicatClientOptions extends Omit<CoreClientOptions, "url" | "credential"> {
   /** The SciCat URL, with or without /api, /api/v3 or /api/v4. */
   url: string | URL;

@@ -7,7 +7,14 @@ import type { ScicatApi } from "../api/scicat-api.js";
 import type { DatasetInclude, V4Where } from "../filters/v4-filter.js";
 import { v4Filter } from "../filters/v4-filter.js";
 
-/** Options of searchDatasets. */
+/**
+ * Options of searchDatasets.
+ *
+ * @example
+ * ```ts
+ * for await (const ds of client.searchDatasets({ ownerGroup: "ingestor" }, { pageSize: 500, sort: { creationTime: "desc" } })) console.log(ds.pid);
+ * ```
+ */
 export interface SearchOptions {
   /** Datasets per request (default 1000). */
   pageSize?: number;

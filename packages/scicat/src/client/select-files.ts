@@ -3,7 +3,14 @@
 // predicate.
 import type { File } from "../models/file.js";
 
-/** Which files to download. */
+/**
+ * Which files to download.
+ *
+ * @example
+ * ```ts
+ * const onlyNexus: FileSelector = (file) => file.remotePath.endsWith(".nxs");
+ * ```
+ */
 export type FileSelector = boolean | string | readonly string[] | RegExp | ((file: File) => boolean);
 
 /**

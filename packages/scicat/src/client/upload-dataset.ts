@@ -15,7 +15,14 @@ import { remotePath, sourceFolder } from "../models/remote-path.js";
 import { UploadDatasetSchema } from "../models/wire-schemas.js";
 import type { FileTransfer, TransferOptions } from "../transfer/file-transfer.js";
 
-/** Options of uploadNewDatasetNow. */
+/**
+ * Options of uploadNewDatasetNow.
+ *
+ * @example
+ * ```ts
+ * await client.uploadNewDatasetNow(dataset, { concurrency: 8, onProgress: (e) => console.log(e.bytesDone) });
+ * ```
+ */
 export type UploadOptions = TransferOptions;
 
 type Json = Record<string, unknown>;

@@ -5,7 +5,14 @@ import { CatkitError } from "@catkit/core";
 import { asCoreCode } from "./error-code-shim.js";
 import { ScicatErrorCode } from "./scicat-error-codes.js";
 
-/** What an interrupted upload left behind. */
+/**
+ * What an interrupted upload left behind.
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (err instanceof PartialUploadError) console.error(err.state.origDatablocksCreated.length, "of", err.state.origDatablocksTotal); }
+ * ```
+ */
 export interface UploadState {
   /** The created dataset's pid, when the dataset exists. */
   datasetPid?: string;

@@ -10,7 +10,14 @@ import { InvalidArgumentError } from "@catkit/core";
 /** hashlib names whose node:crypto name differs. */
 const NODE_NAMES: Readonly<Record<string, string>> = { blake2b: "blake2b512", blake2s: "blake2s256", sha3_256: "sha3-256", sha3_512: "sha3-512" };
 
-/** The default checksum algorithm (scitacean's). */
+/**
+ * The default checksum algorithm (scitacean's).
+ *
+ * @example
+ * ```ts
+ * new Dataset({ type: "raw", checksumAlgorithm: DEFAULT_CHECKSUM_ALGORITHM }); // "blake2b"
+ * ```
+ */
 export const DEFAULT_CHECKSUM_ALGORITHM = "blake2b";
 
 /**

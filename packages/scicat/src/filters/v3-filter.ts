@@ -2,10 +2,24 @@
 // "field:asc|desc", `include` as [{relation}]. Always with an explicit limit (default 100).
 import { InvalidArgumentError } from "@catkit/core";
 
-/** A LoopBack `where`. */
+/**
+ * A LoopBack `where`.
+ *
+ * @example
+ * ```ts
+ * const where: V3Where = { datasetName: { like: "scan.*" } };
+ * ```
+ */
 export type V3Where = { and?: V3Where[]; or?: V3Where[] } & { [field: string]: unknown };
 
-/** A v3 filter. */
+/**
+ * A v3 filter.
+ *
+ * @example
+ * ```ts
+ * const filter: V3Filter = { where: { ownerGroup: { inq: ["group1"] } }, limits: { limit: 100, skip: 0, order: "creationTime:desc" } };
+ * ```
+ */
 export interface V3Filter {
   where?: V3Where;
   fields?: string[];

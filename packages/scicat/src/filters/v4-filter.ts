@@ -3,18 +3,46 @@
 // default of 10 truncates silently (backend pain point #7).
 import { InvalidArgumentError } from "@catkit/core";
 
-/** Mongo comparison operators the v4 filter whitelist accepts. */
+/**
+ * Mongo comparison operators the v4 filter whitelist accepts.
+ *
+ * @example
+ * ```ts
+ * const size: V4Operators<number> = { $gte: 1_000_000 };
+ * ```
+ */
 export interface V4Operators<T = unknown> {
   $eq?: T; $ne?: T; $gt?: T; $gte?: T; $lt?: T; $lte?: T; $in?: T[]; $nin?: T[]; $exists?: boolean; $regex?: string; $options?: string; $not?: V4Operators<T>;
 }
 
-/** A v4 `where`: field conditions plus $and/$or/$nor. Dotted paths reach into scientificMetadata. */
+/**
+ * A v4 `where`: field conditions plus $and/$or/$nor. Dotted paths reach into scientificMetadata.
+ *
+ * @example
+ * ```ts
+ * const where: V4Where = { $or: [{ ownerGroup: "group1" }, { isPublished: true }] };
+ * ```
+ */
 export type V4Where = { $and?: V4Where[]; $or?: V4Where[]; $nor?: V4Where[] } & { [field: string]: unknown };
 
-/** Relations `include` accepts (DatasetLookupKeysEnum). */
+/**
+ * Relations `include` accepts (DatasetLookupKeysEnum).
+ *
+ * @example
+ * ```ts
+ * const include: DatasetInclude[] = ["origdatablocks", "attachments"];
+ * ```
+ */
 export type DatasetInclude = "instruments" | "proposals" | "origdatablocks" | "datablocks" | "attachments" | "samples" | "all";
 
-/** A v4 filter. */
+/**
+ * A v4 filter.
+ *
+ * @example
+ * ```ts
+ * const filter: V4Filter = { where: { type: "raw" }, limits: { limit: 100, skip: 0, sort: { createdAt: "desc" } } };
+ * ```
+ */
 export interface V4Filter {
   where?: V4Where;
   fields?: string[];

@@ -4,7 +4,14 @@
 import { InvalidArgumentError } from "@catkit/core";
 import type { WireAttachment } from "./wire-schemas.js";
 
-/** A thumbnail image. */
+/**
+ * A thumbnail image.
+ *
+ * @example
+ * ```ts
+ * const thumb: Thumbnail = { mime: "image/png", data: "iVBORw0K…" };
+ * ```
+ */
 export interface Thumbnail {
   readonly mime: string | undefined;
   /** Base64 data. */
@@ -37,17 +44,38 @@ export function parseThumbnail(uri: string): Thumbnail {
   return { mime: match[1], data: (match[2] ?? "").replace(/\s/g, "") };
 }
 
-/** The data URI of a thumbnail. */
+/**
+ * The data URI of a thumbnail.
+ *
+ * @example
+ * ```ts
+ * thumbnailToDataUri({ mime: "image/png", data: "iVBORw0K…" }); // "data:image/png;base64,iVBORw0K…"
+ * ```
+ */
 export function thumbnailToDataUri(t: Thumbnail): string {
   return `data:${t.mime ?? "application/octet-stream"};base64,${t.data}`;
 }
 
-/** The thumbnail's bytes. */
+/**
+ * The thumbnail's bytes.
+ *
+ * @example
+ * ```ts
+ * await writeFile("preview.png", thumbnailBytes(attachment.thumbnail!));
+ * ```
+ */
 export function thumbnailBytes(t: Thumbnail): Buffer {
   return Buffer.from(t.data, "base64");
 }
 
-/** An attachment of a dataset (or sample, proposal). */
+/**
+ * An attachment of a dataset (or sample, proposal).
+ *
+ * @example
+ * ```ts
+ * const attachment: Attachment = { caption: "preview", thumbnail: thumbnailFromBytes(png, "image/png") };
+ * ```
+ */
 export interface Attachment {
   readonly caption: string;
   readonly ownerGroup?: string;

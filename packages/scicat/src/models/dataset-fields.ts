@@ -2,7 +2,14 @@
 // wire (scitacean names them the same way: name, meta, lifecycle, api_version). Everything
 // else keeps SciCat's camelCase name, which already reads as TypeScript.
 
-/** A dataset's metadata fields (TypeScript names). */
+/**
+ * A dataset's metadata fields (TypeScript names).
+ *
+ * @example
+ * ```ts
+ * const fields: Partial<DatasetFields> = { name: "scan", meta: { temperature: { value: 300, unit: "K" } } };
+ * ```
+ */
 export interface DatasetFields {
   type: "raw" | "derived";
   /** datasetName on the wire. */
@@ -60,7 +67,14 @@ export interface DatasetFields {
   lifecycle?: Record<string, unknown>;
 }
 
-/** TypeScript name → SciCat name, where they differ. */
+/**
+ * TypeScript name → SciCat name, where they differ.
+ *
+ * @example
+ * ```ts
+ * WIRE_NAMES.name; // "datasetName"
+ * ```
+ */
 export const WIRE_NAMES: Readonly<Partial<Record<keyof DatasetFields, string>>> = {
   name: "datasetName",
   meta: "scientificMetadata",

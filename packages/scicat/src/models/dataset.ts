@@ -7,7 +7,14 @@ import { fieldsFromWire, fieldsToWire, READ_ONLY, type DatasetFields } from "./d
 import type { File } from "./file.js";
 import type { OrigDatablock } from "./orig-datablock.js";
 
-/** What a Dataset is built from. */
+/**
+ * What a Dataset is built from.
+ *
+ * @example
+ * ```ts
+ * const init: DatasetInit = { type: "raw", name: "scan", checksumAlgorithm: "sha256" };
+ * ```
+ */
 export interface DatasetInit extends DatasetFields {
   /** Algorithm for new files' checksums (default blake2b, as scitacean). */
   checksumAlgorithm?: string;

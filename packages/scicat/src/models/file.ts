@@ -5,7 +5,14 @@ import { stat } from "node:fs/promises";
 import type { WireDataFile } from "./wire-schemas.js";
 import { remotePath } from "./remote-path.js";
 
-/** A file of a dataset. */
+/**
+ * A file of a dataset.
+ *
+ * @example
+ * ```ts
+ * const file: File = { remotePath: "raw/scan.nxs", size: 1024, checksum: "ab12…", checksumAlgorithm: "blake2b" };
+ * ```
+ */
 export interface File {
   /** Path relative to the dataset's sourceFolder, POSIX. */
   readonly remotePath: string;

@@ -5,7 +5,14 @@ import type { File } from "./file.js";
 import { fileFromWire, fileToWire } from "./file.js";
 import type { WireDataFile, WireOrigDatablock } from "./wire-schemas.js";
 
-/** An orig datablock as the model holds it. */
+/**
+ * An orig datablock as the model holds it.
+ *
+ * @example
+ * ```ts
+ * const block: OrigDatablock = { checksumAlgorithm: "blake2b", files: [file] };
+ * ```
+ */
 export interface OrigDatablock {
   /** SciCat's `_id`, once created. */
   readonly id?: string;

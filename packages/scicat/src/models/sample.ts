@@ -1,7 +1,14 @@
 // Samples and proposals (scitacean Sample and Proposal, SCT:model.py): TypeScript names, SciCat's
 // on the wire where they differ.
 
-/** A SciCat sample. */
+/**
+ * A SciCat sample.
+ *
+ * @example
+ * ```ts
+ * const sample = await client.uploadNewSampleNow({ name: "powder", ownerGroup: "group1", characteristics: { mass: { value: 1, unit: "g" } } });
+ * ```
+ */
 export interface Sample {
   /** sampleId; assigned by the server on upload. */
   readonly id?: string;
@@ -43,7 +50,14 @@ export function sampleToWire(s: Sample): Record<string, unknown> {
   return body;
 }
 
-/** A SciCat proposal. */
+/**
+ * A SciCat proposal.
+ *
+ * @example
+ * ```ts
+ * const proposal: Proposal = await client.getProposal("p-2026-001");
+ * ```
+ */
 export interface Proposal {
   readonly id: string;
   readonly title: string;

@@ -12,7 +12,14 @@ export const emailList = z.string().refine((v) => v.split(";").every((e) => z.em
   message: "must be an email address or a list of email addresses separated by ';'",
 });
 
-/** A file in an orig datablock's dataFileList (BE:src/common/dto/datafile.dto.ts). */
+/**
+ * A file in an orig datablock's dataFileList (BE:src/common/dto/datafile.dto.ts).
+ *
+ * @example
+ * ```ts
+ * const file = DataFileSchema.parse({ path: "a.nxs", size: 1, time: "2026-01-01T00:00:00Z" });
+ * ```
+ */
 export const DataFileSchema = z.looseObject({
   path: str,
   size: z.number().int().nonnegative(),
@@ -25,7 +32,14 @@ export const DataFileSchema = z.looseObject({
 });
 export type WireDataFile = z.infer<typeof DataFileSchema>;
 
-/** An orig datablock as returned. */
+/**
+ * An orig datablock as returned.
+ *
+ * @example
+ * ```ts
+ * const block = OrigDatablockSchema.parse(json);
+ * ```
+ */
 export const OrigDatablockSchema = z.looseObject({
   _id: str,
   datasetId: str,
@@ -37,7 +51,14 @@ export const OrigDatablockSchema = z.looseObject({
 });
 export type WireOrigDatablock = z.infer<typeof OrigDatablockSchema>;
 
-/** An attachment as returned (v4). */
+/**
+ * An attachment as returned (v4).
+ *
+ * @example
+ * ```ts
+ * const attachment = AttachmentSchema.parse(json);
+ * ```
+ */
 export const AttachmentSchema = z.looseObject({
   aid: str,
   caption: str,
@@ -49,7 +70,14 @@ export const AttachmentSchema = z.looseObject({
 });
 export type WireAttachment = z.infer<typeof AttachmentSchema>;
 
-/** A dataset as returned (v4 OutputDatasetDto); relations appear when included. */
+/**
+ * A dataset as returned (v4 OutputDatasetDto); relations appear when included.
+ *
+ * @example
+ * ```ts
+ * const result = DatasetSchema.safeParse(json); if (!result.success) console.error(result.error.issues);
+ * ```
+ */
 export const DatasetSchema = z.looseObject({
   pid: str,
   type: z.enum(["raw", "derived"]),
@@ -87,7 +115,14 @@ export const DatasetSchema = z.looseObject({
 });
 export type WireDataset = z.infer<typeof DatasetSchema>;
 
-/** What a dataset must satisfy before upload (scitacean UploadDataset + the v4 DTO). */
+/**
+ * What a dataset must satisfy before upload (scitacean UploadDataset + the v4 DTO).
+ *
+ * @example
+ * ```ts
+ * const ok = UploadDatasetSchema.safeParse(dataset.toUploadModel()).success;
+ * ```
+ */
 export const UploadDatasetSchema = z.looseObject({
   type: z.enum(["raw", "derived"]),
   ownerGroup: str.min(1),
@@ -103,7 +138,14 @@ export const UploadDatasetSchema = z.looseObject({
   usedSoftware: z.array(str).optional(),
 });
 
-/** A sample as returned (v3). */
+/**
+ * A sample as returned (v3).
+ *
+ * @example
+ * ```ts
+ * const sample = SampleSchema.parse(json);
+ * ```
+ */
 export const SampleSchema = z.looseObject({
   sampleId: str,
   ownerGroup: str,
@@ -115,7 +157,14 @@ export const SampleSchema = z.looseObject({
 });
 export type WireSample = z.infer<typeof SampleSchema>;
 
-/** A proposal as returned (v3). */
+/**
+ * A proposal as returned (v3).
+ *
+ * @example
+ * ```ts
+ * const proposal = ProposalSchema.parse(json);
+ * ```
+ */
 export const ProposalSchema = z.looseObject({
   proposalId: str,
   ownerGroup: str,

@@ -2,7 +2,14 @@
 // (FUNCTIONAL_ACCOUNTS_FILE): local accounts whose `role` becomes the user's group on login
 // (BE:test/config/functionalAccounts.json; SCT:src/scitacean/testing/backend/config.py).
 
-/** One entry of functionalAccounts.json. */
+/**
+ * One entry of functionalAccounts.json.
+ *
+ * @example
+ * ```ts
+ * const account: FunctionalAccount = { username: "bob", password: "pw", email: "bob@x.org", role: "group9" };
+ * ```
+ */
 export interface FunctionalAccount {
   username: string;
   password: string;
@@ -12,7 +19,14 @@ export interface FunctionalAccount {
   global?: boolean;
 }
 
-/** Which groups may do what (the backend's *_GROUPS settings, BE:src/config/configuration.ts). */
+/**
+ * Which groups may do what (the backend's *_GROUPS settings, BE:src/config/configuration.ts).
+ *
+ * @example
+ * ```ts
+ * const groups: Partial<SandboxGroups> = { proposal: ["ingestor"] };
+ * ```
+ */
 export interface SandboxGroups {
   /** ADMIN_GROUPS: everything except delete. */
   admin: readonly string[];
@@ -26,7 +40,14 @@ export interface SandboxGroups {
   proposal: readonly string[];
 }
 
-/** The accounts of scitacean's backend fixture (SCT config.py), plus an admin and an archive manager. */
+/**
+ * The accounts of scitacean's backend fixture (SCT config.py), plus an admin and an archive manager.
+ *
+ * @example
+ * ```ts
+ * const sandbox = await startScicatSandbox({ accounts: [...DEFAULT_ACCOUNTS, { username: "bob", password: "pw", email: "bob@x.org", role: "group9" }] });
+ * ```
+ */
 export const DEFAULT_ACCOUNTS: readonly FunctionalAccount[] = [
   { username: "admin", password: "2jf70TPNZsS", email: "scicatadmin@your.site", role: "admin", global: true },
   { username: "ingestor", password: "aman", email: "scicatingestor@your.site", role: "ingestor", global: false },
@@ -35,7 +56,14 @@ export const DEFAULT_ACCOUNTS: readonly FunctionalAccount[] = [
   ...[1, 2, 3, 4, 5].map((n) => ({ username: `user${n}`, password: `a609316768619f154ef58db4d847b75e`, email: `user${n}@your.site`, role: `group${n}`, global: false })),
 ];
 
-/** Default group settings: ingestor privileged as in the backend's test configuration. */
+/**
+ * Default group settings: ingestor privileged as in the backend's test configuration.
+ *
+ * @example
+ * ```ts
+ * await startScicatSandbox({ groups: { ...DEFAULT_GROUPS, delete: ["admin"] } });
+ * ```
+ */
 export const DEFAULT_GROUPS: SandboxGroups = {
   admin: ["admin"],
   createDatasetPrivileged: ["ingestor"],

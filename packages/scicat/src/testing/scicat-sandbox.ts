@@ -18,7 +18,14 @@ import { normaliseDates } from "./datasets.js";
 import { appendSI } from "./si-units.js";
 import { emptyCollections, type Doc, type SandboxState } from "./state.js";
 
-/** Options of {@link startScicatSandbox}. */
+/**
+ * Options of {@link startScicatSandbox}.
+ *
+ * @example
+ * ```ts
+ * await startScicatSandbox({ pidPrefix: "20.500.12269", jwtExpiresIn: 60 });
+ * ```
+ */
 export interface ScicatSandboxOptions {
   /** functionalAccounts.json; default: admin, ingestor, archiveManager, proposalIngestor, user1…user5. */
   accounts?: readonly FunctionalAccount[];
@@ -34,7 +41,14 @@ export interface ScicatSandboxOptions {
   host?: string;
 }
 
-/** A running SciCat sandbox. */
+/**
+ * A running SciCat sandbox.
+ *
+ * @example
+ * ```ts
+ * const sandbox: ScicatSandbox = await startScicatSandbox();
+ * ```
+ */
 export interface ScicatSandbox {
   /** e.g. "http://127.0.0.1:40123" (the API is under /api/v3 and /api/v4). */
   readonly origin: string;

@@ -2,7 +2,14 @@
 // the handlers need. Documents are stored as the backend returns them (plain JSON).
 import type { FunctionalAccount, SandboxGroups } from "./accounts.js";
 
-/** A stored document. */
+/**
+ * A stored document.
+ *
+ * @example
+ * ```ts
+ * const stored: Doc = sandbox.state.datasets.get(pid)!;
+ * ```
+ */
 export type Doc = Record<string, unknown>;
 
 /**
@@ -26,7 +33,14 @@ export class Collection extends Map<string, Doc> {
   }
 }
 
-/** Everything the route handlers share. */
+/**
+ * Everything the route handlers share.
+ *
+ * @example
+ * ```ts
+ * sandbox.state.datasets.size;
+ * ```
+ */
 export interface SandboxState {
   readonly datasets: Collection;
   readonly origdatablocks: Collection;

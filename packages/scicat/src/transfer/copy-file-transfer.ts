@@ -16,7 +16,14 @@ import { batchProgress } from "./progress.js";
 import { datasetSourceFolder, formatSourceFolder } from "./source-folder.js";
 import { uploadBatch, type RemoteWriter } from "./upload-batch.js";
 
-/** Options of {@link CopyFileTransfer}. */
+/**
+ * Options of {@link CopyFileTransfer}.
+ *
+ * @example
+ * ```ts
+ * new CopyFileTransfer({ sourceFolder: "/mnt/data/{owner}/{uid}", hardLink: true });
+ * ```
+ */
 export interface CopyFileTransferOptions {
   /** Source-folder pattern, e.g. "/data/{owner}/{uid}"; default: the dataset's sourceFolder. */
   sourceFolder?: string;

@@ -6,7 +6,14 @@ import type { Dataset } from "../models/dataset.js";
 import type { File } from "../models/file.js";
 import type { ExpectedFile } from "../files/verified-download.js";
 
-/** Options of a batch of transfers. */
+/**
+ * Options of a batch of transfers.
+ *
+ * @example
+ * ```ts
+ * const options: TransferOptions = { concurrency: 8, signal: AbortSignal.timeout(600_000), onProgress: (e) => console.log(e.bytesDone) };
+ * ```
+ */
 export interface TransferOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ProgressListener | undefined;
@@ -14,7 +21,14 @@ export interface TransferOptions {
   concurrency?: number | undefined;
 }
 
-/** One file to download. */
+/**
+ * One file to download.
+ *
+ * @example
+ * ```ts
+ * const item: DownloadItem = { remote: "/data/ds1/a.nxs", local: "./a.nxs", expected: { size: 10, checksum, algorithm: "md5" } };
+ * ```
+ */
 export interface DownloadItem {
   /** Absolute remote path (sourceFolder + file.remotePath). */
   remote: string;
@@ -23,14 +37,30 @@ export interface DownloadItem {
   expected: ExpectedFile;
 }
 
-/** An open download connection. */
+/**
+ * An open download connection.
+ *
+ * @example
+ * ```ts
+ * const connection = await transfer.connectForDownload(dataset);
+ * try { await connection.download(items); } finally { await connection.close(); }
+ * ```
+ */
 export interface DownloadConnection {
   /** Downloads each item to its local path, verified (temp + rename). */
   download(items: readonly DownloadItem[], options?: TransferOptions): Promise<void>;
   close(): Promise<void>;
 }
 
-/** An open upload connection. */
+/**
+ * An open upload connection.
+ *
+ * @example
+ * ```ts
+ * const connection = await transfer.connectForUpload(dataset);
+ * const uploaded = await connection.upload(dataset.files);
+ * ```
+ */
 export interface UploadConnection {
   /**
    * Uploads local files under the source folder; never overwrites. Returns the files with their

@@ -16,7 +16,14 @@ import { sftpReadStream } from "./sftp-read-stream.js";
 import { datasetSourceFolder, formatSourceFolder } from "./source-folder.js";
 import { uploadBatch, type RemoteWriter } from "./upload-batch.js";
 
-/** Options of {@link SftpFileTransfer}. */
+/**
+ * Options of {@link SftpFileTransfer}.
+ *
+ * @example
+ * ```ts
+ * new SftpFileTransfer({ host: "login.example.org", username: "ada", privateKeyPath: "~/.ssh/id_ed25519", attempts: 5 });
+ * ```
+ */
 export interface SftpFileTransferOptions extends SftpConnectOptions {
   /** Source-folder pattern for uploads, e.g. "/data/{owner}/{uid}"; default the dataset's. */
   sourceFolder?: string;

@@ -6,7 +6,14 @@ import { createHash } from "node:crypto";
 import type { Client, ConnectConfig, SFTPWrapper, Stats } from "ssh2";
 import { FileTransferError } from "../errors/transfer-errors.js";
 
-/** How to reach and authenticate to the SFTP server. */
+/**
+ * How to reach and authenticate to the SFTP server.
+ *
+ * @example
+ * ```ts
+ * const options: SftpConnectOptions = { host: "login.example.org", username: "ada", password, hostKey: "SHA256:…" };
+ * ```
+ */
 export interface SftpConnectOptions {
   host: string;
   port?: number;

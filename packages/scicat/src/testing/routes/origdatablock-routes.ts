@@ -16,7 +16,14 @@ import { forbiddenResource, nestError } from "../http-exception.js";
 import type { RouteContext, Router } from "../router.js";
 import type { Doc, SandboxState } from "../state.js";
 
-/** Names the size accounting this sandbox reproduces. */
+/**
+ * Names the size accounting this sandbox reproduces.
+ *
+ * @example
+ * ```ts
+ * console.log(SIZE_ACCOUNTING); // which backend version's size/numberOfFiles updates the sandbox reproduces
+ * ```
+ */
 export const SIZE_ACCOUNTING = "SciCatProject/backend 783086a (after #2860): $inc by block size and file count";
 
 const DATAFILE: DtoSpec = {
