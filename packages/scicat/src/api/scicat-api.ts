@@ -1,6 +1,7 @@
 // The low-level SciCat client (scitacean's ScicatClient): one typed method per endpoint,
 // grouped by resource, plus `call` for any other route. The high-level ScicatClient uses it.
 import { createClientContext, tokenAs, type CatkitResponse, type CoreClientOptions } from "@catkit/core";
+import { scicatErrorMapper } from "../errors/scicat-error-mapper.js";
 import { SCICAT_CLIENT_VERSION } from "../version.js";
 import { callJson, callRaw, type ApiContext, type ScicatCall } from "./api-context.js";
 import { normalizeApiUrl } from "./api-url.js";
@@ -44,7 +45,7 @@ export class ScicatApi {
   constructor(options: ScicatApiOptions) {
     const core = createClientContext(
       { ...options, url: normalizeApiUrl(options.url) },
-      { name: "catkit-scicat", version: SCICAT_CLIENT_VERSION, auth: { apply: tokenAs.bearer, isAuthFailure: isSessionExpired } },
+      { name: "catkit-scicat", version: SCICAT_CLIENT_VERSION, errorMapper: scicatErrorMapper, auth: { apply: tokenAs.bearer, isAuthFailure: isSessionExpired } },
     );
     this.#ctx = { core };
     this.auth = authApi(this.#ctx);

@@ -3,7 +3,7 @@
 //   refused before anything is sent (SCT:util/credentials.py ExpiringToken);
 // - username and password: POST /api/v3/auth/login, reading `id` (= access_token), and one
 //   re-login when the server answers 401 SESSION_EXPIRED (the api's auth policy asks renew()).
-import { AuthError, bearerToken, jwtExpiry, registerSecret, sessionCredential, CatkitErrorCode, type Credential, type SessionCredential } from "@catkit/core";
+import { AuthError, bearerToken, jwtExpiry, registerSecret, sessionCredential, CoreErrorCode, type Credential, type SessionCredential } from "@catkit/core";
 import type { ScicatApi } from "../api/scicat-api.js";
 
 /** scitacean refuses a token 2 s before its expiry. */
@@ -14,7 +14,7 @@ export function tokenCredential(token: string, now: () => number = Date.now): Cr
   registerSecret(token);
   const exp = jwtExpiry(token);
   if (exp !== undefined && exp * 1000 - now() < MIN_VALIDITY_MS) {
-    throw new AuthError(`The SciCat token expired at ${new Date(exp * 1000).toISOString()}; obtain a new one (or log in with credentials).`, { code: CatkitErrorCode.TokenExpired });
+    throw new AuthError(`The SciCat token expired at ${new Date(exp * 1000).toISOString()}; obtain a new one (or log in with credentials).`, { code: CoreErrorCode.TokenExpired });
   }
   return bearerToken(token, { minValidityMs: MIN_VALIDITY_MS, now });
 }

@@ -1,6 +1,7 @@
 // The error codes of @catkit/scicat: one per kind of SciCat answer a caller handles differently,
-// plus the client's own checks (uploads, checksums, transfers).
-import { registerErrorCodes } from "./error-code-shim.js";
+// plus the client's own checks (uploads, checksums, transfers). Registered with core at load, so
+// describeErrorCode() knows them, and added to core's CatkitErrorCodeRegistry so `err.code` narrows.
+import { registerErrorCodes } from "@catkit/core";
 
 /**
  * Every error code @catkit/scicat uses.
@@ -50,5 +51,17 @@ export const ScicatErrorCode = registerErrorCodes(
   },
 );
 
-/** One of the {@link ScicatErrorCode} values. */
+/**
+ * One of the {@link ScicatErrorCode} values.
+ *
+ * @example
+ * ```ts
+ * const code: ScicatErrorCode = ScicatErrorCode.NotFound;
+ * ```
+ */
 export type ScicatErrorCode = (typeof ScicatErrorCode)[keyof typeof ScicatErrorCode];
+
+declare module "@catkit/core" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the SciCat codes
+  interface CatkitErrorCodeRegistry extends Record<ScicatErrorCode, true> {}
+}

@@ -3,7 +3,6 @@
 // v3 dataset validators as `{status, message: "<JSON>"}` (backend#363); `messages` holds them
 // either way, parsed.
 import { HttpError, type HttpErrorInit } from "@catkit/core";
-import { asCoreCode } from "./error-code-shim.js";
 import { ScicatErrorCode } from "./scicat-error-codes.js";
 
 /** What a SciCat HTTP error is built from. */
@@ -25,7 +24,7 @@ export class ScicatHttpError extends HttpError {
   readonly messages: readonly string[];
   constructor(init: ScicatHttpErrorInit, code: ScicatErrorCode = ScicatErrorCode.Server) {
     const messages = init.messages ?? [];
-    super({ ...init, code: asCoreCode(code), message: init.message ?? `${init.method} ${String(init.url)} failed with HTTP ${init.status}${messages.length ? `: ${messages.join("; ")}` : ""}` });
+    super({ ...init, code: code, message: init.message ?? `${init.method} ${String(init.url)} failed with HTTP ${init.status}${messages.length ? `: ${messages.join("; ")}` : ""}` });
     this.messages = messages;
   }
   protected override details(): Record<string, unknown> {

@@ -1,6 +1,5 @@
 // Errors of file transfers and local file checks.
 import { CatkitError } from "@catkit/core";
-import { asCoreCode } from "./error-code-shim.js";
 import { ScicatErrorCode } from "./scicat-error-codes.js";
 
 /**
@@ -18,7 +17,7 @@ export class ChecksumMismatchError extends CatkitError {
   readonly expected: string;
   readonly actual: string;
   constructor(init: { path: string; algorithm: string; expected: string; actual: string }) {
-    super(asCoreCode(ScicatErrorCode.ChecksumMismatch), `${init.path}: ${init.algorithm} checksum ${init.actual} differs from SciCat's ${init.expected}; the download was discarded`);
+    super(ScicatErrorCode.ChecksumMismatch, `${init.path}: ${init.algorithm} checksum ${init.actual} differs from SciCat's ${init.expected}; the download was discarded`);
     this.path = init.path;
     this.algorithm = init.algorithm;
     this.expected = init.expected;
@@ -42,7 +41,7 @@ export class FileTransferError extends CatkitError {
   static override readonly kind: string = "scicat.FileTransferError";
   readonly path: string | undefined;
   constructor(message: string, options: { path?: string; exists?: boolean; cause?: unknown } = {}) {
-    super(asCoreCode(options.exists ? ScicatErrorCode.FileExists : ScicatErrorCode.Transfer), message, { cause: options.cause });
+    super(options.exists ? ScicatErrorCode.FileExists : ScicatErrorCode.Transfer, message, { cause: options.cause });
     this.path = options.path;
   }
   protected override details(): Record<string, unknown> {
@@ -63,7 +62,7 @@ export class DatasetValidationError extends CatkitError {
   static override readonly kind: string = "scicat.DatasetValidationError";
   readonly issues: readonly string[];
   constructor(message: string, issues: readonly string[]) {
-    super(asCoreCode(ScicatErrorCode.InvalidDataset), `${message}: ${issues.slice(0, 5).join("; ")}${issues.length > 5 ? "; …" : ""}`);
+    super(ScicatErrorCode.InvalidDataset, `${message}: ${issues.slice(0, 5).join("; ")}${issues.length > 5 ? "; …" : ""}`);
     this.issues = issues;
   }
   protected override details(): Record<string, unknown> {

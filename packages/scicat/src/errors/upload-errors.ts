@@ -2,7 +2,6 @@
 // dataset after files were uploaded (files reverted), or the dataset exists but some of its orig
 // datablocks or attachments do not. Each says exactly what exists (backend#314: no atomicity).
 import { CatkitError } from "@catkit/core";
-import { asCoreCode } from "./error-code-shim.js";
 import { ScicatErrorCode } from "./scicat-error-codes.js";
 
 /**
@@ -42,7 +41,7 @@ export class DatasetUploadError extends CatkitError {
   readonly state: UploadState;
   readonly revertError: unknown;
   constructor(message: string, init: { cause: unknown; filesReverted: boolean; state: UploadState; revertError?: unknown }) {
-    super(asCoreCode(ScicatErrorCode.UploadFailed), message, { cause: init.cause });
+    super(ScicatErrorCode.UploadFailed, message, { cause: init.cause });
     this.filesReverted = init.filesReverted;
     this.state = init.state;
     this.revertError = init.revertError;
@@ -66,7 +65,7 @@ export class PartialUploadError extends CatkitError {
   static override readonly kind: string = "scicat.PartialUploadError";
   readonly state: UploadState;
   constructor(message: string, init: { cause: unknown; state: UploadState }) {
-    super(asCoreCode(ScicatErrorCode.PartialUpload), message, { cause: init.cause });
+    super(ScicatErrorCode.PartialUpload, message, { cause: init.cause });
     this.state = init.state;
   }
   protected override details(): Record<string, unknown> {
