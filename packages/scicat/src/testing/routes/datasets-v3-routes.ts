@@ -60,7 +60,7 @@ export function addDatasetV3Routes(router: Router): void {
   router.add("POST", "/api/v3/datasets/isValid", (ctx) => {
     const body = asDoc(ctx.body);
     const issues = validateDto(body.type === "derived" ? CREATE_DERIVED_V3 : CREATE_RAW_V3, body);
-    return { status: 200, body: issues.length === 0 ? { valid: true } : { valid: false, errors: validationErrors(issues, body) } };
+    return { status: 200, body: issues.length === 0 ? { valid: true } : { valid: false, error: validationErrors(issues, body) } };
   });
   router.add("GET", "/api/v3/datasets", (ctx) => {
     const filter = parseV3Filter(ctx.req, ctx.query, RENAME);
