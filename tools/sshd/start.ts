@@ -1,12 +1,13 @@
 // Starts a throw-away OpenSSH server for SFTP tests: a temp dir holding a fresh host key, a
 // fresh client key pair, authorized_keys and an sshd_config of ours, on a free loopback port.
 // The machine's own sshd (if any) and its config and keys are never touched.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { ensureSshd } from "./locate.ts";
+import { freePort, waitExit } from "../service/process.ts";
 
 /** A running sshd. */
 export interface RunningSshd {
@@ -23,17 +24,6 @@ export interface RunningSshd {
   dir: string;
   pid: number;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** Resolves true when host:port sends an SSH identification line. */
@@ -75,17 +65,6 @@ function config(dir: string, port: number, sftpServer: string, root: boolean): s
     `Subsystem sftp ${sftpServer}`,
     "",
   ].join("\n");
-}
-
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 /**

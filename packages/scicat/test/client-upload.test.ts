@@ -173,3 +173,13 @@ describe("ScicatClient reads", () => {
     expect(filters.every((f) => f.limits.limit === 7)).toBe(true);
   });
 });
+
+describe("ScicatClient upload read-back", () => {
+  it("returns the creation answers when reading the new dataset back fails", async () => {
+    sandbox.faults.respondWith(503, { match: { method: "GET", path: /^\/api\/v4\/datasets\/PID/ } });
+    const up = await client.uploadNewDatasetNow(await newDataset(work.path));
+    expect(up.pid?.prefix).toBe("PID.prefix.a0b1");
+    expect(up.files).toHaveLength(3);
+    expect(sandbox.faults.pending).toBe(0);
+  });
+});

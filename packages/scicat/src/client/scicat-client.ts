@@ -96,8 +96,16 @@ export class ScicatClient {
    * Returns the dataset as SciCat has it afterwards (size and file count included).
    */
   async uploadNewDatasetNow(dataset: Dataset, options: UploadOptions = {}): Promise<Dataset> {
-    const { created } = await uploadNewDataset(this.scicat, this.fileTransfer, dataset, options);
-    const json = await fetchDatasetJson(this.scicat, PID.parse(String(created.pid)), ["origdatablocks", "attachments"], options.signal);
+    const { created, blocks, attachments } = await uploadNewDataset(this.scicat, this.fileTransfer, dataset, options);
+    let json: Record<string, unknown>;
+    try {
+      // read back: the server has added the blocks' sizes and file counts by now
+      json = await fetchDatasetJson(this.scicat, PID.parse(String(created.pid)), ["origdatablocks", "attachments"], options.signal);
+    } catch (err) {
+      // everything was uploaded; do not turn a failed read-back into an upload failure
+      this.#logger.warn({ err }, `dataset ${String(created.pid)} was uploaded but could not be read back; returning the creation answers`);
+      json = { ...created, origdatablocks: blocks, attachments };
+    }
     return datasetFromJson(json, { strict: false, logger: this.#logger, attachments: true });
   }
 

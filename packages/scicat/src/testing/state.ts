@@ -33,6 +33,11 @@ export class Collection extends Map<string, Doc> {
   }
 }
 
+/** A JSON body or field as a document ({} when it is not an object). */
+export function asDoc(value: unknown): Doc {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Doc) : {};
+}
+
 /**
  * Everything the route handlers share.
  *

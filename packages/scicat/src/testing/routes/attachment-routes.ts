@@ -10,7 +10,7 @@ import { applyFilter, parseV3Filter } from "../filters.js";
 import { forbiddenResource, nestError } from "../http-exception.js";
 import { patchDocument } from "../merge-patch.js";
 import type { RouteContext, Router } from "../router.js";
-import type { Doc } from "../state.js";
+import { asDoc, type Doc } from "../state.js";
 import { checkUnmodifiedSince } from "./datasets-v4-routes.js";
 
 const TARGET_TYPES = ["dataset", "proposal", "sample", "published_data"];
@@ -22,7 +22,6 @@ const ATTACHMENT_V3: DtoSpec = {
   ownerGroup: ["nonEmptyString", true], accessGroups: ["stringArray", false], instrumentGroup: ["string", false],
   caption: ["string", true], thumbnail: ["string", false], datasetId: ["string", false], proposalId: ["string", false], sampleId: ["string", false], isPublished: ["boolean", false],
 };
-const asDoc = (v: unknown): Doc => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Doc) : {});
 
 function validate(spec: DtoSpec, body: unknown, partial = false): void {
   const messages = validateDto(spec, body, { partial }).map((i) => i.message);

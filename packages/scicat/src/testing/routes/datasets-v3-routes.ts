@@ -9,12 +9,11 @@ import { validateDto, type DtoIssue } from "../dto.js";
 import { applyFilter, countMatching, parseV3Filter, type ParsedFilter } from "../filters.js";
 import { forbiddenResource, nestError, v3ValidationError } from "../http-exception.js";
 import type { RouteContext, Router } from "../router.js";
-import type { Doc } from "../state.js";
+import { asDoc, type Doc } from "../state.js";
 import { appendSI } from "../si-units.js";
 import { fullqueryCondition } from "./fullquery.js";
 
 const RENAME = { proposalId: "proposalIds", sampleId: "sampleIds", instrumentId: "instrumentIds", investigator: "principalInvestigators", principalInvestigator: "principalInvestigators" };
-const asDoc = (body: unknown): Doc => (typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Doc) : {});
 
 /** class-validator ValidationError objects, as JSON.stringify renders them. */
 function validationErrors(issues: DtoIssue[], body: Doc): unknown[] {

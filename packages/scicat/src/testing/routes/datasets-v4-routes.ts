@@ -11,9 +11,8 @@ import { forbiddenResource, nestError } from "../http-exception.js";
 import { patchDocument } from "../merge-patch.js";
 import type { RouteContext, Router } from "../router.js";
 import { appendSI } from "../si-units.js";
-import type { Doc } from "../state.js";
+import { asDoc, type Doc } from "../state.js";
 
-const asDoc = (body: unknown): Doc => (typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Doc) : {});
 
 function validateCreate(ctx: RouteContext): Doc {
   const issues = validateDto(CREATE_DATASET_V4, ctx.body);

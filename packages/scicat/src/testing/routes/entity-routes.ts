@@ -9,7 +9,7 @@ import { validateDto, type DtoSpec } from "../dto.js";
 import { applyFilter, countMatching, parseV3Filter } from "../filters.js";
 import { forbiddenResource, nestError } from "../http-exception.js";
 import type { RouteContext, Router } from "../router.js";
-import type { Doc, SandboxState } from "../state.js";
+import { asDoc, type Doc, type SandboxState } from "../state.js";
 
 interface Entity {
   path: string;
@@ -65,7 +65,6 @@ const ENTITIES: Entity[] = [
   },
 ];
 
-const asDoc = (v: unknown): Doc => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Doc) : {});
 
 function addEntity(router: Router, e: Entity): void {
   const base = `/api/v3/${e.path}`;

@@ -14,7 +14,7 @@ import { validateDto, type DtoSpec } from "../dto.js";
 import { applyFilter, countMatching, parseV3Filter } from "../filters.js";
 import { forbiddenResource, nestError } from "../http-exception.js";
 import type { RouteContext, Router } from "../router.js";
-import type { Doc, SandboxState } from "../state.js";
+import { asDoc, type Doc, type SandboxState } from "../state.js";
 
 /**
  * Names the size accounting this sandbox reproduces.
@@ -33,7 +33,6 @@ const DATAFILE: DtoSpec = {
 const BLOCK_V3: DtoSpec = { size: ["int", true], dataFileList: ["array", true], chkAlg: ["string", false], isPublished: ["boolean", false] };
 const BLOCK_V4: DtoSpec = { ...BLOCK_V3, datasetId: ["string", true], ownerGroup: ["string", false], accessGroups: ["stringArray", false], instrumentGroup: ["string", false] };
 
-const asDoc = (v: unknown): Doc => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Doc) : {});
 
 function validateBlock(spec: DtoSpec, body: unknown): void {
   const messages = validateDto(spec, body).map((i) => i.message);
