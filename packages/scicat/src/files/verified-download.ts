@@ -62,7 +62,7 @@ export async function downloadVerified(target: string, open: (offset: number) =>
   });
   const source = await open(offset);
   // A failure here keeps the .part file, so the next attempt resumes from its length.
-  const sink = createWriteStream(part, { flags: offset > 0 ? "a" : "w" });
+  const sink = createWriteStream(part, { flags: offset > 0 ? "a" : "w", highWaterMark: 1024 * 1024 });
   await (options.signal ? pipeline(source, tap, sink, { signal: options.signal }) : pipeline(source, tap, sink));
   const digest = hash?.digest("hex");
   if (digest !== undefined && expected.checksum !== undefined && digest !== expected.checksum.toLowerCase()) {

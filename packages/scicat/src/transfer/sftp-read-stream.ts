@@ -37,8 +37,10 @@ export async function sftpReadStream(sftp: SFTPWrapper, path: string, options: S
     const read = new Promise<{ at: number; data: Buffer }>((resolve, reject) => {
         sftp.read(handle, Buffer.allocUnsafe(chunkSize), 0, chunkSize, at, (err, bytesRead, buffer) => {
           // end of file is SFTP status 1 (or a read of 0 bytes)
-          if (err && (err as { code?: unknown }).code !== 1) reject(err);
-          else resolve({ at, data: err ? Buffer.alloc(0) : buffer.subarray(0, bytesRead) });
+          if (err && (err as { code?: unknown }).code !== 1) return reject(err);
+          // stop asking at the end of the file (the consumer may be paused and see it later)
+          if (err || bytesRead === 0) eof = true;
+          resolve({ at, data: err ? Buffer.alloc(0) : buffer.subarray(0, bytesRead) });
         });
     });
     // a request dropped after a short read or EOF may still fail: that is not an error
@@ -51,10 +53,20 @@ export async function sftpReadStream(sftp: SFTPWrapper, path: string, options: S
     sftp.close(handle, () => undefined);
   };
 
+  // Top the window up whenever a request completes, not only when the consumer asks: a consumer
+  // that pauses for the disk would otherwise let the window drain to nothing (stop-and-go).
+  // Memory stays bounded: at most `inFlight` requests, answered or not, are held.
+  const fill = () => {
+    while (!eof && !closed && pending.length < inFlight) {
+      request();
+      void (pending.at(-1) as Promise<unknown>).then(fill, () => undefined);
+    }
+  };
+
   return new Readable({
     highWaterMark: chunkSize * 4,
     read() {
-      while (!eof && pending.length < inFlight) request();
+      fill();
       const next = pending.shift();
       if (!next) {
         closeHandle();
@@ -64,7 +76,6 @@ export async function sftpReadStream(sftp: SFTPWrapper, path: string, options: S
       next.then(
         ({ at, data }) => {
           if (data.length === 0) {
-            eof = true;
             pending = []; // requests past the end answer EOF too
             closeHandle();
             this.push(null);
