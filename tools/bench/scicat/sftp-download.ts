@@ -38,7 +38,7 @@ export async function benchSftp(log: (line: string) => void): Promise<Row[]> {
     const catkit = async () => {
       rmSync(target, { recursive: true, force: true });
       const t = performance.now();
-      await client.downloadFiles(dataset, { target, force: true, concurrency: 4 });
+      await client.downloadFiles(dataset, { target, force: true, concurrency: 8 });
       return (performance.now() - t) / 1000;
     };
     const openssh = () => {
