@@ -1,12 +1,13 @@
 // Starts a throw-away ActiveMQ broker: `java -jar activemq.jar start xbean:file:<our config>`,
 // waits until its STOMP connector answers a CONNECT frame, and stops it by pid.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOG4J_PROPERTIES, renderBrokerXml } from "./broker-config.ts";
 import { assertJava, ensureActivemq } from "./locate.ts";
+import { freePort, waitExit } from "../service/process.ts";
 
 /** A broker started by {@link startBroker}. */
 export interface RunningBroker {
@@ -32,17 +33,6 @@ export interface StartBrokerOptions {
   /** How long to wait for STOMP to answer; default 90 s (a cold JVM on a busy CI machine). */
   startTimeoutMs?: number;
   log?: (line: string) => void;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** Resolves true when a STOMP CONNECT on host:port gets a CONNECTED frame back. */
@@ -71,17 +61,6 @@ function logTail(dir: string): string {
   } catch {
     return "(no broker.log)";
   }
-}
-
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 /**

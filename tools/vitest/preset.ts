@@ -5,6 +5,8 @@
 // - Tests that need a real message broker are named `*.broker.test.ts`. They run in their own
 //   vitest project whose global setup starts Apache ActiveMQ (tools/activemq) and provides its
 //   address through `inject("activemq")`. A broker that cannot start fails the run: never a skip.
+// - Tests that need a real OpenSSH server are named `*.sshd.test.ts`; their project's global
+//   setup starts sshd (tools/sshd) and provides it through `inject("sshd")`, the same way.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
@@ -15,14 +17,13 @@ import { defineConfig, type ViteUserConfig } from "vitest/config";
 // import/require by import kind itself.
 const conditions = ["@catkit/source", "module", "node", "development|production"];
 const BROKER_TESTS = "**/*.broker.test.ts";
+const SSHD_TESTS = "**/*.sshd.test.ts";
 const UNIT_TESTS = ["**/*.test.ts"];
 const SKIP_DIRS = new Set(["node_modules", "dist", ".nx", ".cache", "coverage"]);
 
-function hasBrokerTests(dir: string): boolean {
+function hasTests(dir: string, suffix: string): boolean {
   return readdirSync(dir, { withFileTypes: true }).some((e) =>
-    e.isDirectory()
-      ? !SKIP_DIRS.has(e.name) && hasBrokerTests(join(dir, e.name))
-      : e.name.endsWith(".broker.test.ts"),
+    e.isDirectory() ? !SKIP_DIRS.has(e.name) && hasTests(join(dir, e.name), suffix) : e.name.endsWith(suffix),
   );
 }
 
@@ -37,7 +38,8 @@ function hasBrokerTests(dir: string): boolean {
  * ```
  */
 export function catkitVitestConfig(dir: string): ViteUserConfig {
-  const broker = hasBrokerTests(dir);
+  const broker = hasTests(dir, ".broker.test.ts");
+  const sshd = hasTests(dir, ".sshd.test.ts");
   return defineConfig({
     root: dir,
     resolve: { conditions },
@@ -50,7 +52,7 @@ export function catkitVitestConfig(dir: string): ViteUserConfig {
       projects: [
         {
           extends: true,
-          test: { name: "unit", include: UNIT_TESTS, exclude: [BROKER_TESTS, "**/node_modules/**", "**/dist/**"] },
+          test: { name: "unit", include: UNIT_TESTS, exclude: [BROKER_TESTS, SSHD_TESTS, "**/node_modules/**", "**/dist/**"] },
         },
         ...(broker
           ? [
@@ -61,6 +63,14 @@ export function catkitVitestConfig(dir: string): ViteUserConfig {
                   include: [BROKER_TESTS],
                   globalSetup: [join(import.meta.dirname, "../activemq/vitest-global-setup.ts")],
                 },
+              },
+            ]
+          : []),
+        ...(sshd
+          ? [
+              {
+                extends: true,
+                test: { name: "sshd", include: [SSHD_TESTS], globalSetup: [join(import.meta.dirname, "../sshd/vitest-global-setup.ts")] },
               },
             ]
           : []),

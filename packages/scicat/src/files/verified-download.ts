@@ -1,0 +1,75 @@
+// Writing one downloaded file safely: bytes go to `<target>.part` while being hashed, an
+// interrupted `.part` is resumed from its length (the transfer opens the remote at that offset),
+// the checksum is compared with SciCat's, and only a verified file is renamed into place. A
+// mismatch removes the partial file: nothing unverified is left behind.
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Transform } from "node:stream";
+import { ChecksumMismatchError } from "../errors/transfer-errors.js";
+import { createChecksum, rememberChecksum } from "./checksum.js";
+
+/** What is known about the file to download. */
+export interface ExpectedFile {
+  size?: number;
+  checksum?: string;
+  algorithm?: string;
+}
+
+/** Options of {@link downloadVerified}. */
+export interface VerifiedDownloadOptions {
+  signal?: AbortSignal | undefined;
+  /** Called with each chunk's length. */
+  onBytes?: (n: number) => void;
+}
+
+async function partLength(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Downloads through `open(offset)` into `target`, verified. Returns the checksum computed.
+ *
+ * @example
+ * ```ts
+ * await downloadVerified("/tmp/out/a.nxs", (offset) => createReadStream(src, { start: offset }), { checksum, algorithm: "blake2b" });
+ * ```
+ */
+export async function downloadVerified(target: string, open: (offset: number) => Promise<Readable>, expected: ExpectedFile, options: VerifiedDownloadOptions = {}): Promise<string | undefined> {
+  const part = `${target}.part`;
+  await mkdir(dirname(target), { recursive: true });
+  let offset = await partLength(part);
+  if (expected.size !== undefined && offset > expected.size) {
+    await rm(part, { force: true });
+    offset = 0;
+  }
+  const hash = expected.algorithm ? createChecksum(expected.algorithm) : undefined;
+  if (hash && offset > 0) {
+    for await (const chunk of createReadStream(part, { end: offset - 1 }) as AsyncIterable<Buffer>) hash.update(chunk);
+  }
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash?.update(chunk);
+      options.onBytes?.(chunk.length);
+      done(null, chunk);
+    },
+  });
+  const source = await open(offset);
+  // A failure here keeps the .part file, so the next attempt resumes from its length.
+  const sink = createWriteStream(part, { flags: offset > 0 ? "a" : "w", highWaterMark: 1024 * 1024 });
+  await (options.signal ? pipeline(source, tap, sink, { signal: options.signal }) : pipeline(source, tap, sink));
+  const digest = hash?.digest("hex");
+  if (digest !== undefined && expected.checksum !== undefined && digest !== expected.checksum.toLowerCase()) {
+    await rm(part, { force: true });
+    throw new ChecksumMismatchError({ path: target, algorithm: expected.algorithm as string, expected: expected.checksum, actual: digest });
+  }
+  await rename(part, target);
+  if (digest !== undefined && expected.algorithm) await rememberChecksum(target, expected.algorithm, digest);
+  return digest;
+}

@@ -1,0 +1,101 @@
+// SftpFileTransfer against a real OpenSSH server (tools/sshd, started by vitest's global setup).
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { AbortError } from "@catkit/core";
+import { checksumOfFile, Dataset, DatasetUploadError, FileTransferError, localFile, ScicatClient, ScicatErrorCode, SelectFileTransfer, SftpFileTransfer } from "../src/index.ts";
+import { startScicatSandbox, type ScicatSandbox } from "../src/testing/index.ts";
+import type {} from "../../../tools/sshd/vitest-global-setup.ts";
+import { newDataset, tempDir } from "./client-helpers.ts";
+
+const sshd = inject("sshd");
+let sandbox: ScicatSandbox;
+let work: { path: string; remove: () => Promise<void> };
+const sftp = (extra: Partial<ConstructorParameters<typeof SftpFileTransfer>[0]> = {}) =>
+  new SftpFileTransfer({ host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey, hostKey: sshd.hostKey, sourceFolder: `${sshd.dataDir}/{owner}/{uid}`, ...extra });
+const listRemote = async (dir: string) => (existsSync(dir) ? (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : []);
+
+beforeAll(async () => {
+  sandbox = await startScicatSandbox();
+  work = await tempDir("sftp");
+});
+afterAll(async () => {
+  await sandbox.close();
+  await work.remove();
+});
+
+describe("SftpFileTransfer on OpenSSH", () => {
+  it("uploads three files, then downloads one by RegExp and reads it back", async () => {
+    const client = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ingestor", password: "aman", fileTransfer: sftp() });
+    const up = await client.uploadNewDatasetNow(await newDataset(work.path));
+    const folder = String(up.fields.sourceFolder);
+    expect(folder.startsWith(`${sshd.dataDir}/Ada Lovelace/`)).toBe(true);
+    expect((await listRemote(folder)).length).toBe(3);
+    const scan = up.files.find((f) => f.remotePath === "raw/scan_001.nxs");
+    expect(scan?.remotePerm).toBe("-rw-r--r--");
+    expect(scan?.checksum).toBe(await checksumOfFile(join(folder, "raw/scan_001.nxs"), "blake2b"));
+    const target = join(work.path, "dl1");
+    const got = await client.downloadFiles(await client.getDataset(String(up.pid)), { target, select: /001\.nxs$/ });
+    expect(got.files.filter((f) => f.localPath).length).toBe(1);
+    expect(await readFile(join(target, "raw/scan_001.nxs"), "utf8")).toContain("content of scan_001.nxs");
+    await client.close();
+  });
+
+  it("never overwrites a remote file and reverts the batch", async () => {
+    const folder = join(sshd.dataDir, "fixed");
+    await mkdir(join(folder, "raw"), { recursive: true });
+    await writeFile(join(folder, "raw/scan_002.nxs"), "precious");
+    const client = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ingestor", password: "aman", fileTransfer: sftp({ sourceFolder: folder }) });
+    const err = await client.uploadNewDatasetNow(await newDataset(work.path)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FileTransferError);
+    expect((err as FileTransferError).code).toBe(ScicatErrorCode.FileExists);
+    expect(await readFile(join(folder, "raw/scan_002.nxs"), "utf8")).toBe("precious");
+    expect((await listRemote(folder)).map((p) => p.slice(folder.length))).toEqual(["/raw/scan_002.nxs"]);
+    await client.close();
+  });
+
+  it("removes uploaded files and the empty source folder when SciCat refuses the dataset", async () => {
+    const client = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ingestor", password: "aman", fileTransfer: sftp({ sourceFolder: `${sshd.dataDir}/refused/{uid}` }) });
+    sandbox.faults.respondWith(400, { match: { method: "POST", path: "/api/v4/datasets" }, body: '{"message":["nope"],"error":"Bad Request","statusCode":400}' });
+    const err = await client.uploadNewDatasetNow(await newDataset(work.path)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DatasetUploadError);
+    expect((err as DatasetUploadError).filesReverted).toBe(true);
+    expect(await readdir(join(sshd.dataDir, "refused"))).toEqual([]);
+    await client.close();
+  });
+
+  it("resumes an interrupted download from its partial file", async () => {
+    const src = join(work.path, "big.bin");
+    await writeFile(src, randomBytes(8 * 1024 * 1024));
+    const client = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ingestor", password: "aman", fileTransfer: sftp() });
+    const up = await client.uploadNewDatasetNow(new Dataset({ type: "raw", name: "big", owner: "Ada", ownerGroup: "ingestor", contactEmail: "a@b.org", creationTime: new Date(), sourceFolder: "/x" } as never).withFiles([await localFile(src)]));
+    const target = join(work.path, "dl-resume");
+    const ac = new AbortController();
+    const first = await client.downloadFiles(up, { target, signal: ac.signal, concurrency: 1, onProgress: (e) => e.bytesDone > 3 * 1024 * 1024 && ac.abort() }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(AbortError);
+    const partial = (await stat(join(target, "big.bin.part"))).size;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(8 * 1024 * 1024);
+    let second = 0;
+    await client.downloadFiles(up, { target, onProgress: (e) => (second = e.bytesDone) });
+    expect(second).toBe(8 * 1024 * 1024 - partial);
+    expect(await readFile(join(target, "big.bin"))).toEqual(await readFile(src));
+    expect(existsSync(join(target, "big.bin.part"))).toBe(false);
+    await client.close();
+  });
+
+  it("gives typed errors for refused logins, wrong host keys and missing files", async () => {
+    const ds = new Dataset({ type: "raw", pid: "p/1", sourceFolder: sshd.dataDir, origDatablocks: [{ checksumAlgorithm: "md5", files: [{ remotePath: "missing.bin", size: 1 }] }] });
+    const wrongPassword = new SftpFileTransfer({ host: sshd.host, port: sshd.port, username: sshd.username, password: "not-the-password" });
+    await expect(wrongPassword.connectForDownload(ds)).rejects.toThrow(/refused/);
+    const wrongHost = new SftpFileTransfer({ host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey, hostKey: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    await expect(wrongHost.connectForDownload(ds)).rejects.toBeInstanceOf(FileTransferError);
+    const client = ScicatClient.withoutLogin({ url: sandbox.url, fileTransfer: new SelectFileTransfer([wrongPassword, sftp()]) });
+    const err = await client.downloadFiles(ds, { target: join(work.path, "dl-missing") }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FileTransferError);
+    expect((err as Error).message).toContain("does not exist on the file server");
+    expect(existsSync(join(work.path, "dl-missing", "missing.bin"))).toBe(false);
+  });
+});

@@ -1,0 +1,13 @@
+// `npm run bench scicat` (or `pnpm nx run @catkit/tools:bench:scicat`): prints one Markdown
+// table with both SciCat comparisons side by side — SFTP downloads vs OpenSSH's sftp, and
+// paging 100,000 datasets from the sandbox vs a raw undici loop. BENCH_ONLY=sftp|paging runs one.
+import { markdownTable, type Row } from "../shared/table.ts";
+import { benchPaging } from "./paging.ts";
+import { benchSftp } from "./sftp-download.ts";
+
+const only = process.env.BENCH_ONLY;
+const rows: Row[] = [];
+if (only !== "paging") rows.push(...(await benchSftp((line) => console.error(line))));
+if (only !== "sftp") rows.push(...(await benchPaging()));
+console.log(markdownTable(rows, ["case", "catkit s", "reference s", "reference", "ratio", "catkit MiB/s", "reference MiB/s", "catkit / reference throughput", "goal"]));
+process.exit(0);
