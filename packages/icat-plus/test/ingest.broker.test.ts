@@ -19,17 +19,20 @@ async function datasetNamed(name: string): Promise<Dataset | undefined> {
   const [ds] = await s.icat.search(new Query("Dataset", { conditions: { name: eq(name) }, includes: ["parameters.type", "sample", "investigation", "type"] }));
   return ds;
 }
+// Messages the ingester has handled so far: tests wait for exactly the ones they sent.
+const handled = () => s.ingester.applied.length + s.ingester.deadLetters.length;
 const param = (ds: Dataset | undefined, name: string) => ds?.parameters?.find((p) => p.type?.name === name);
 
 describe("ingest through the real broker", () => {
   it("startInvestigation creates the investigation; storeDataset registers the dataset with parameters, sample and __fileCount", async () => {
+    const before = handled();
     await s.client.startInvestigation({ beamline: "id00", proposal: "hg123", startDate: "2024-03-01T08:00:00+01:00", endDate: "2024-03-03T08:00:00+01:00" });
     const path = join(s.dir, "RAW_DATA", "sample", "sample_0001");
     await mkdir(path, { recursive: true });
     await writeFile(join(path, "a.h5"), "x");
     await writeFile(join(path, "b.h5"), "y");
     await s.client.storeDataset({ dataset: "sample_0001", path, metadata: { Sample_name: "sample", InstrumentBeam_incident_energy: 7.1, startDate: start, endDate: start } });
-    await s.ingester.idle();
+    await s.ingester.settled(before + 2);
     const ds = await datasetNamed("sample_0001");
     expect(ds?.location).toBe(path);
     expect(ds?.sample?.name).toBe("sample");
@@ -57,10 +60,11 @@ describe("ingest through the real broker", () => {
   it("storeProcessedData registers a processed dataset; a re-sent message creates nothing twice", async () => {
     const path = join(s.dir, "PROCESSED_DATA", "proc");
     const file = join(s.dir, "__icat__", "proc");
+    const before = s.ingester.applied.length + s.ingester.deadLetters.length;
     await s.client.storeProcessedData({ dataset: "proc", path, metadata: { Sample_name: "sample", startDate: start }, raw: [join(s.dir, "RAW_DATA", "sample", "sample_0001")] }, { storeFilename: file });
     await s.client.storeDatasetFromFile(file);
     await s.client.storeDatasetFromFile(file);
-    await s.ingester.idle();
+    await s.ingester.settled(before + 2);
     expect((await s.icat.search(new Query("Dataset", { aggregate: "COUNT", conditions: { name: eq("proc") } })))[0]).toBe(1);
     expect((await datasetNamed("proc"))?.type?.name).toBe("processed");
     expect(s.ingester.applied.filter((a) => a.outcome !== "duplicate" && a.outcome.action === "exists").length).toBeGreaterThanOrEqual(1);
@@ -68,11 +72,12 @@ describe("ingest through the real broker", () => {
 
   it("addFiles re-counts the files; updateMetadata sets a parameter; archive status is recorded", async () => {
     const ds = await datasetNamed("sample_0001");
+    const before = handled();
     await writeFile(join(ds?.location ?? "", "c.h5"), "z");
     await s.client.addFiles(ds?.id ?? 0);
     await s.client.updateMetadata({ datasetPaths: [ds?.location ?? ""], metadataName: "Sample_notes", metadataValue: "shiny" });
     await s.client.updateArchiveRestoreStatus({ datasetId: ds?.id ?? 0, type: "archiving", level: "info", message: "done" });
-    await s.ingester.idle();
+    await s.ingester.settled(before + 3);
     const after = await datasetNamed("sample_0001");
     expect(param(after, "__fileCount")?.numericValue).toBe(3);
     expect(param(after, "Sample_notes")?.stringValue).toBe("shiny");
@@ -81,10 +86,11 @@ describe("ingest through the real broker", () => {
 
   it("rescheduleInvestigation checks the investigation; unknown ones and refused proposals are dead-lettered with the reason", async () => {
     const info = await s.client.investigationInfo("id00", "hg123", { date: "2024-03-01" });
+    const before = handled();
     await s.client.rescheduleInvestigation(info?.id ?? 0);
     await s.client.rescheduleInvestigation(999999);
     await s.client.storeDataset({ dataset: "bad", path: "/data/bad", metadata: { Sample_name: "s" }, proposal: "hg666" });
-    await s.ingester.idle();
+    await s.ingester.settled(before + 3);
     expect(s.ingester.applied.some((a) => a.outcome !== "duplicate" && a.outcome.action === "checked")).toBe(true);
     expect(s.ingester.deadLetters.map((d) => d.reason)).toEqual(["no investigation has id 999999", "proposal hg666 is refused (unknown to the user portal)"]);
     expect(await datasetNamed("bad")).toBeUndefined();

@@ -92,8 +92,17 @@ export interface Ingester {
   readonly failures: readonly { queue: string; error: string }[];
   /** 1 while subscribed to `queue`, else 0 (what Jolokia's ConsumerCount reports). */
   consumerCount(queue: string): number;
-  /** Resolves once no message has arrived for `quietMs` (default 500) and nothing is in progress. */
+  /**
+   * Resolves once no message has arrived for `quietMs` (default 500) and nothing is in progress.
+   * A quiet period is a guess on a loaded machine; when the number of messages is known, prefer
+   * {@link Ingester.settled}.
+   */
   idle(quietMs?: number): Promise<void>;
+  /**
+   * Resolves once `count` messages in all (applied, duplicates and dead letters) have been handled
+   * and nothing is in progress; rejects after `timeoutMs` (default 60 s) saying how many arrived.
+   */
+  settled(count: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -205,6 +214,13 @@ export async function startIngester(options: IngesterOptions): Promise<Ingester>
     consumerCount: (queue) => (client && queues.some(([name]) => name === queue) ? 1 : 0),
     async idle(quietMs = 500) {
       while (pending > 0 || Date.now() - lastActivity < quietMs) await new Promise((r) => setTimeout(r, 50));
+    },
+    async settled(count, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (pending > 0 || applied.length + deadLetters.length < count) {
+        if (Date.now() > deadline) throw new Error(`ingester handled ${applied.length + deadLetters.length} of ${count} messages in ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     async stop() {
       stopped = true;
