@@ -1,0 +1,89 @@
+// The narrow interface through which the pyicat-plus tools send messages to the ICAT ingester.
+// The CLI parses and checks the user's input and builds these messages; building the XML/JSON
+// bytes, the STOMP connection and the outbox (so an unreachable broker loses nothing) belong to
+// @catkit/icat-plus. Its binding registers a factory with setDatasetMessengerFactory(); until it
+// does, sending fails with exit code 1 and says so — nothing is sent half-way.
+
+/**
+ * A metadata value: a string or number sent as is, or `{ cliText }`, text typed on the command
+ * line that the binding parses as pyicat-plus's tools do (`json.loads`, falling back to the
+ * string: `7.1` → float 7.1, `1.0` stays the float 1.0, `[1,2]` → "1,2").
+ */
+export type MetadataInput = string | number | { readonly cliText: string };
+
+/**
+ * One dataset to register (pyicat-plus `store_dataset` / `store_processed_data`), metadata in
+ * Python dict insertion order.
+ */
+export interface DatasetMessage {
+  beamline: string;
+  proposal: string;
+  dataset: string;
+  path: string;
+  metadata: readonly (readonly [name: string, value: MetadataInput])[];
+  /** Raw dataset directories of a processed dataset (metadata `input_datasets`). */
+  inputDatasets?: readonly string[];
+}
+
+/** Sends messages to the ingester's queues. */
+export interface DatasetMessenger {
+  /** icatIngest: the dataset XML built from `message`. */
+  storeDataset(message: DatasetMessage): Promise<void>;
+  /** icatIngest: a saved dataset XML (e.g. from `__icat__`), bytes unchanged. */
+  storeDatasetXml(bytes: Uint8Array, file: string): Promise<void>;
+  /** icatDataFiles: ask the ingester to (re)count the files of a registered dataset. */
+  addFiles(datasetId: number): Promise<void>;
+  /** Flushes and disconnects. */
+  close(): Promise<void>;
+}
+
+/** Options a messenger is made with (the tools' `--queue` flags). */
+export interface MessengerOptions {
+  /** Broker URLs (`host:port`, `tcp://host:port`); empty → the binding's defaults (pyicat-plus's brokers). */
+  queues: readonly string[];
+}
+
+/** Makes a messenger. */
+export type DatasetMessengerFactory = (options: MessengerOptions) => Promise<DatasetMessenger>;
+
+let factory: DatasetMessengerFactory | undefined;
+
+/**
+ * Registers the binding (done by the icat-plus integration; tests may register their own).
+ *
+ * @example
+ * ```ts
+ * setDatasetMessengerFactory(async ({ queues }) => myMessenger(queues));
+ * ```
+ */
+export function setDatasetMessengerFactory(next: DatasetMessengerFactory | undefined): void {
+  factory = next;
+}
+
+/**
+ * The error when no binding is registered: exit code 1, one line.
+ *
+ * @example
+ * ```ts
+ * throw new MessengerUnavailableError();
+ * ```
+ */
+export class MessengerUnavailableError extends Error {
+  override readonly name = "MessengerUnavailableError";
+  constructor() {
+    super("sending to the ICAT ingester is not available in this build: the @catkit/icat-plus messaging binding is not wired into @catkit/cli yet (nothing was sent)");
+  }
+}
+
+/**
+ * Opens a messenger through the registered binding.
+ *
+ * @example
+ * ```ts
+ * const messenger = await openMessenger({ queues: ["localhost:61613"] });
+ * ```
+ */
+export async function openMessenger(options: MessengerOptions): Promise<DatasetMessenger> {
+  if (factory === undefined) throw new MessengerUnavailableError();
+  return factory(options);
+}
