@@ -57,9 +57,27 @@ async function promptConfirm(ctx: CommandContext): Promise<Confirm> {
  * await syncRaw(ctx, { beamline: "id27", proposal: "blc14904", session: "20230829", format: "esrfv3", root: "/data/visitor", print: true });
  * ```
  */
-export default async function syncRaw(ctx: CommandContext, flags: SyncRawFlags, catalogueOverride?: RawDataCatalogue): Promise<void> {
+export default async function syncRaw(ctx: CommandContext, flags: SyncRawFlags): Promise<void> {
+  await runSyncRaw(ctx, flags, {});
+}
+
+/** What icat-sync-raw talks to; defaults: ICAT from the configuration, and a terminal prompt. */
+export interface SyncRawDeps {
+  catalogue?: RawDataCatalogue;
+  confirm?: Confirm;
+}
+
+/**
+ * icat-sync-raw with its catalogue and prompt given (embedding, tests).
+ *
+ * @example
+ * ```ts
+ * await runSyncRaw(ctx, flags, { catalogue, confirm: async () => true });
+ * ```
+ */
+export async function runSyncRaw(ctx: CommandContext, flags: SyncRawFlags, deps: SyncRawDeps): Promise<void> {
   const { format, beamline, proposal } = checkFlags(flags);
-  const catalogue = catalogueOverride ?? icatRawDataCatalogue(await icatClient(ctx.globals));
+  const catalogue = deps.catalogue ?? icatRawDataCatalogue(await icatClient(ctx.globals));
   const log = (line: string) => ctx.out.log(line);
   const records: SessionRecord[] = [];
   try {
@@ -74,7 +92,7 @@ export default async function syncRaw(ctx: CommandContext, flags: SyncRawFlags, 
       }
     }
     const dirs = await findSessionDirs({ root: flags.root, beamline, proposal, session: flags.session });
-    const confirm = flags.register ? await promptConfirm(ctx) : undefined;
+    const confirm = flags.register ? (deps.confirm ?? (await promptConfirm(ctx))) : undefined;
     for (const dir of dirs) {
       ctx.signal.throwIfAborted();
       const record = cache.get(dir) ?? (await buildSession(dir, format, catalogue));
