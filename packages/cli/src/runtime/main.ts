@@ -17,6 +17,11 @@ export type ProgramName = "catkit" | "icat-store-raw" | "icat-store-processed" |
  */
 export async function main(name: ProgramName, argv: readonly string[]): Promise<void> {
   nodeModule.enableCompileCache?.();
+  // `catkit … | head`: a closed pipe ends the output, not the process with a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
     process.stdout.write(`${cliVersion()}\n`);
