@@ -6,8 +6,16 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findSessionDirs, listDatasets } from "@catkit/cli";
 import { median, type Row } from "../shared/table.ts";
+
+// The built CLI, loaded by URL at run time: a static import would make tools depend on
+// @catkit/cli in the Nx graph, and icat's tests already depend on tools (a cycle).
+interface Scanner {
+  findSessionDirs: (filter: { root: string; beamline: string; proposal: string; session: string }) => Promise<string[]>;
+  listDatasets: (sessionDir: string, format: "esrfv3") => Promise<unknown[]>;
+}
+const CLI = new URL("../../../packages/cli/dist/index.js", import.meta.url).href;
+const { findSessionDirs, listDatasets } = (await import(CLI)) as Scanner;
 
 const PROPOSALS = 20;
 const SESSIONS = 5;
