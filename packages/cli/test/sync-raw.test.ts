@@ -93,6 +93,16 @@ describe("icat-sync-raw", () => {
     expect(r.stderr).toContain("@catkit/icat-plus messaging binding is not wired");
   });
 
+  it("--register asks per status group, answers read line by line from a pipe: no sends nothing (exit 0), yes needs the binding (exit 1)", async () => {
+    const no = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print"], { env, bin: "icat-sync-raw", input: "n\nn\nn\n" });
+    expect(no.code, no.stderr).toBe(0);
+    expect(no.stderr).toContain('Upload "not_uploaded" datasets?');
+    expect(no.stderr).toContain('Upload "registered_without_files" datasets?');
+    const yes = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print"], { env, bin: "icat-sync-raw", input: "y\n" });
+    expect(yes.code).toBe(1);
+    expect(yes.stderr).toContain("nothing was sent");
+  });
+
   it("bad input: one line, exit 2, nothing read from ICAT", async () => {
     const before = sandbox.icat.requests.length;
     for (const args of [["--format", "esrfv9"], ["--session", "2023-08"], ["--proposal", "a/b"], ["--register", "--auto-register"]]) {

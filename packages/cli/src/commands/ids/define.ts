@@ -1,8 +1,7 @@
 // `catkit ids …`: names, flags and help of the IDS commands. Their code is imported on use.
 import { Command } from "commander";
+import { collect } from "../../runtime/collect.js";
 import { examples, lazy } from "../../runtime/lazy.js";
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function selectionFlags(cmd: Command, prepared = true): Command {
   cmd

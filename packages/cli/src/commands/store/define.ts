@@ -1,9 +1,8 @@
 // pyicat-plus's icat-store-raw, icat-store-processed and icat-store-from-file, flag for flag
 // (reference pyicat-plus.md §4.1, §4.2): both a `catkit` subcommand and a bin of their own.
 import { Command } from "commander";
+import { collect } from "../../runtime/collect.js";
 import { examples, lazy } from "../../runtime/lazy.js";
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function datasetFlags(cmd: Command): Command {
   return cmd

@@ -2,10 +2,9 @@
 // proposal tree is; pyicat-plus fixes it to /data/visitor) and python-icat's connection flags
 // for the ICAT look-ups.
 import { Command, Option } from "commander";
+import { collect } from "../../runtime/collect.js";
 import { examples, lazy } from "../../runtime/lazy.js";
 import { FORMATS } from "./layout.js";
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `icat-sync-raw`. @example `program.addCommand(defineSyncRaw())` */
 export function defineSyncRaw(): Command {

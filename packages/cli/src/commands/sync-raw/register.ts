@@ -5,11 +5,9 @@
 //   HDF5 metadata and investigationId; registered_without_files → add_files(datasetId).
 import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Confirm } from "../../shared/confirm.js";
 import { openMessenger, type DatasetMessenger } from "../../shared/dataset-messenger.js";
 import type { DatasetRecord, DatasetStatus, SessionRecord } from "./model.js";
-
-/** Asks yes/no; default no. */
-export type Confirm = (message: string) => Promise<boolean>;
 
 /** How to register. */
 export interface RegisterOptions {

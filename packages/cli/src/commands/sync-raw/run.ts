@@ -9,7 +9,8 @@ import type { RawDataCatalogue } from "./catalogue.js";
 import { icatRawDataCatalogue } from "./icat-catalogue.js";
 import { parseFormat } from "./layout.js";
 import type { SessionRecord } from "./model.js";
-import { registerSession, type Confirm } from "./register.js";
+import { confirmer, type Confirm } from "../../shared/confirm.js";
+import { registerSession } from "./register.js";
 import { findSessionDirs } from "./scan.js";
 import { dropSession, loadCache, saveSession, staleReason } from "./session-cache.js";
 import { categoryOf, statusCounts, timeslotLabel, writeSummary } from "./summary.js";
@@ -42,11 +43,6 @@ function checkFlags(flags: SyncRawFlags) {
   }
   if (flags.register && flags.autoRegister) throw new UsageError("give --register or --auto-register, not both");
   return { format, beamline: flags.beamline.toLowerCase(), proposal: flags.proposal.toLowerCase() };
-}
-
-async function promptConfirm(ctx: CommandContext): Promise<Confirm> {
-  const { confirm } = await import("@inquirer/prompts");
-  return (message) => confirm({ message: message.replace(" (y/[n])", ""), default: false }, { output: process.stderr, signal: ctx.signal });
 }
 
 /**
@@ -92,7 +88,7 @@ export async function runSyncRaw(ctx: CommandContext, flags: SyncRawFlags, deps:
       }
     }
     const dirs = await findSessionDirs({ root: flags.root, beamline, proposal, session: flags.session });
-    const confirm = flags.register ? (deps.confirm ?? (await promptConfirm(ctx))) : undefined;
+    const confirm = flags.register ? (deps.confirm ?? (await confirmer(ctx.signal))) : undefined;
     for (const dir of dirs) {
       ctx.signal.throwIfAborted();
       const record = cache.get(dir) ?? (await buildSession(dir, format, catalogue));
