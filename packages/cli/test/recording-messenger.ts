@@ -1,4 +1,5 @@
 // A DatasetMessenger that records what it is asked to send (stands in for the icat-plus binding).
+import { readFileSync } from "node:fs";
 import type { DatasetMessage, DatasetMessenger, MessengerOptions } from "../src/shared/dataset-messenger.js";
 
 export type Sent = { kind: "dataset"; message: DatasetMessage } | { kind: "xml"; file: string; bytes: string } | { kind: "addFiles"; datasetId: number };
@@ -10,7 +11,7 @@ export function recordingMessenger(): { sent: Sent[]; opened: MessengerOptions[]
       state.opened.push(options);
       return Promise.resolve({
         storeDataset: (message) => Promise.resolve(void state.sent.push({ kind: "dataset", message })),
-        storeDatasetXml: (bytes, file) => Promise.resolve(void state.sent.push({ kind: "xml", file, bytes: Buffer.from(bytes).toString() })),
+        storeDatasetFromFile: (file) => Promise.resolve(void state.sent.push({ kind: "xml", file, bytes: readFileSync(file, "utf8") })),
         addFiles: (datasetId) => Promise.resolve(void state.sent.push({ kind: "addFiles", datasetId })),
         close: () => Promise.resolve(void (state.closed += 1)),
       });

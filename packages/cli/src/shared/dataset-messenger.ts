@@ -29,8 +29,8 @@ export interface DatasetMessage {
 export interface DatasetMessenger {
   /** icatIngest: the dataset XML built from `message`. */
   storeDataset(message: DatasetMessage): Promise<void>;
-  /** icatIngest: a saved dataset XML (e.g. from `__icat__`), bytes unchanged. */
-  storeDatasetXml(bytes: Uint8Array, file: string): Promise<void>;
+  /** icatIngest: a saved dataset XML file (e.g. from `__icat__`), its bytes unchanged (pyicat-plus store_dataset_from_file). */
+  storeDatasetFromFile(file: string): Promise<void>;
   /** icatDataFiles: ask the ingester to (re)count the files of a registered dataset. */
   addFiles(datasetId: number): Promise<void>;
   /** Flushes and disconnects. */

@@ -1,6 +1,6 @@
 // icat-store-from-file (pyicat-plus apps/store_from_file.py): the files matching the glob(s),
 // oldest modification first, each sent unchanged to icatIngest (e.g. Bliss's RAW_DATA/__icat__).
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import type { CommandContext } from "../../runtime/context.js";
 import { UsageError } from "../../runtime/exit-codes.js";
 import { openMessenger } from "../../shared/dataset-messenger.js";
@@ -45,7 +45,7 @@ export default async function storeFromFile(ctx: CommandContext, flags: { queue?
   const sent: string[] = [];
   try {
     for (const file of files) {
-      await messenger.storeDatasetXml(await readFile(file), file);
+      await messenger.storeDatasetFromFile(file);
       sent.push(file);
       ctx.out.log(`sent ${file}`);
     }

@@ -3,7 +3,6 @@
 // in directory ctime order with 0.1 s between sends ("do not overload ICAT"):
 //   not_uploaded → the __icat__ XML, bytes unchanged; unregistered → a dataset message with the
 //   HDF5 metadata and investigationId; registered_without_files → add_files(datasetId).
-import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Confirm } from "../../shared/confirm.js";
 import { openMessenger, type DatasetMessenger } from "../../shared/dataset-messenger.js";
@@ -22,7 +21,7 @@ const GROUPS: readonly DatasetStatus[] = ["not_uploaded", "unregistered", "regis
 const SAFE: ReadonlySet<DatasetStatus> = new Set(["registered_without_files"]);
 
 async function send(messenger: DatasetMessenger, session: SessionRecord, d: DatasetRecord): Promise<void> {
-  if (d.status === "not_uploaded" && d.xmlFile) await messenger.storeDatasetXml(await readFile(d.xmlFile), d.xmlFile);
+  if (d.status === "not_uploaded" && d.xmlFile) await messenger.storeDatasetFromFile(d.xmlFile);
   else if (d.status === "unregistered" && d.metadata && d.name)
     await messenger.storeDataset({ beamline: session.beamline, proposal: session.proposal, dataset: d.name, path: d.path, metadata: Object.entries(d.metadata) });
   else if (d.status === "registered_without_files" && d.icatDatasetId !== undefined) await messenger.addFiles(d.icatDatasetId);
