@@ -19,7 +19,6 @@ function oneLine(err: unknown): string {
  */
 export async function runProgram(program: Command, argv: readonly string[]): Promise<void> {
   program.exitOverride();
-  program.showHelpAfterError("(run with --help for usage and examples)");
   const controller = interruptController();
   let interrupts = 0;
   const onSigint = () => {
