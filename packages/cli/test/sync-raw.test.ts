@@ -1,5 +1,6 @@
 // icat-sync-raw end to end: the built bin over a generated /data/visitor-style tree with Bliss
 // HDF5 files, against the ICAT sandbox; statuses, categories, CSV and .sh outputs, the cache.
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startIcatAndIdsSandbox, tutorialFixture, type IcatAndIdsSandbox } from "@catkit/icat/testing";
@@ -54,8 +55,9 @@ describe("icat-sync-raw", () => {
     expect(todo[1]).toMatch(/^id00,id002207,FINISHED: 2024-02-29T08:00:00.000Z - 2024-03-03T08:00:00.000Z \(3.0 days\),20240301,,,.*\/id002207\/id00\/20240301,1,1,1,2,1$/);
     const sh = readFileSync(join(save, "esrfv3", "todo.sh"), "utf8");
     expect(sh.split("\n")[0]).toBe("#!/usr/bin/env bash");
-    expect(sh).toContain(`icat-sync-raw --beamline id00 --proposal id002207 --session 20240301 --format esrfv3 --save-dir ${save} "$@"`);
+    expect(sh).toContain(`icat-sync-raw --beamline id00 --proposal id002207 --session 20240301 --format esrfv3 --save-dir ${save} --root ${root} "$@"`);
     expect(statSync(join(save, "esrfv3", "todo.sh")).mode & 0o777).toBe(0o774);
+    execFileSync("bash", ["-n", join(save, "esrfv3", "todo.sh")]); // valid bash
     expect(statSync(join(save, "esrfv3", "todo.csv")).mode & 0o777).toBe(0o664);
   });
 

@@ -117,7 +117,7 @@ export async function runSyncRaw(ctx: CommandContext, flags: SyncRawFlags, deps:
     [{ key: "beamline" }, { key: "proposal" }, { key: "session" }, { key: "category" }, { key: "registered" }, { key: "unregistered" }, { key: "not_uploaded" }, { key: "registered_without_files", header: "NO_FILES" }, { key: "invalid" }, { key: "path" }],
   );
   if (flags.saveDir) {
-    const todo = await writeSummary(flags.saveDir, format, records, flags.cacheDir, now);
+    const todo = await writeSummary({ saveDir: flags.saveDir, cacheDir: flags.cacheDir, root: flags.root }, format, records, now);
     log(`To fix issues run ${todo}`);
   }
 }
