@@ -14,6 +14,11 @@ export type MetadataInput = string | number | { readonly cliText: string };
 /**
  * One dataset to register (pyicat-plus `store_dataset` / `store_processed_data`), metadata in
  * Python dict insertion order.
+ *
+ * @example
+ * ```ts
+ * const m: DatasetMessage = { beamline: "id00", proposal: "id002207", dataset: "0001", path: "/data/visitor/id002207/id00/20240301/RAW_DATA/s/s_0001", metadata: [["Sample_name", "s"]] };
+ * ```
  */
 export interface DatasetMessage {
   beamline: string;
@@ -25,7 +30,15 @@ export interface DatasetMessage {
   inputDatasets?: readonly string[];
 }
 
-/** Sends messages to the ingester's queues. */
+/**
+ * Sends messages to the ingester's queues.
+ *
+ * @example
+ * ```ts
+ * const messenger = await openMessenger({ queues: ["localhost:61613"] });
+ * try { await messenger.addFiles(123); } finally { await messenger.close(); }
+ * ```
+ */
 export interface DatasetMessenger {
   /** icatIngest: the dataset XML built from `message`. */
   storeDataset(message: DatasetMessage): Promise<void>;
@@ -37,13 +50,27 @@ export interface DatasetMessenger {
   close(): Promise<void>;
 }
 
-/** Options a messenger is made with (the tools' `--queue` flags). */
+/**
+ * Options a messenger is made with (the tools' `--queue` flags).
+ *
+ * @example
+ * ```ts
+ * const options: MessengerOptions = { queues: ["bcu-mq-01.esrf.fr:61613"] };
+ * ```
+ */
 export interface MessengerOptions {
   /** Broker URLs (`host:port`, `tcp://host:port`); empty → the binding's defaults (pyicat-plus's brokers). */
   queues: readonly string[];
 }
 
-/** Makes a messenger. */
+/**
+ * Makes a messenger.
+ *
+ * @example
+ * ```ts
+ * const factory: DatasetMessengerFactory = async ({ queues }) => makeMessenger(queues);
+ * ```
+ */
 export type DatasetMessengerFactory = (options: MessengerOptions) => Promise<DatasetMessenger>;
 
 let factory: DatasetMessengerFactory | undefined;

@@ -5,9 +5,23 @@
 import { join } from "node:path";
 import { UsageError } from "../../runtime/exit-codes.js";
 
-/** The layouts icat-sync-raw knows (`--format`). */
+/**
+ * The layouts icat-sync-raw knows (`--format`).
+ *
+ * @example
+ * ```ts
+ * FORMATS.includes("esrfv3"); // true
+ * ```
+ */
 export const FORMATS = ["esrfv1", "esrfv2", "esrfv3", "id16bspec", "mx"] as const;
-/** One of {@link FORMATS}. */
+/**
+ * One of {@link FORMATS}.
+ *
+ * @example
+ * ```ts
+ * const format: RawFormat = "mx";
+ * ```
+ */
 export type RawFormat = (typeof FORMATS)[number];
 
 // Beamline name ↔ directory name where they differ (§3.4).

@@ -5,7 +5,14 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { beamlineDirs, datasetName, parseSessionDir, rawRoot, type RawFormat } from "./layout.js";
 
-/** What to look for. */
+/**
+ * What to look for: each part a name, a glob or `*`.
+ *
+ * @example
+ * ```ts
+ * const filter: SessionFilter = { root: "/data/visitor", beamline: "id27", proposal: "*", session: "2023*" };
+ * ```
+ */
 export interface SessionFilter {
   root: string;
   beamline: string;
@@ -13,7 +20,14 @@ export interface SessionFilter {
   session: string;
 }
 
-/** A dataset directory found on disk. */
+/**
+ * A dataset directory found on disk.
+ *
+ * @example
+ * ```ts
+ * const d: DiskDataset = { path: "/data/visitor/p/id00/20240301/RAW_DATA/s/s_0001", name: "0001" };
+ * ```
+ */
 export interface DiskDataset {
   path: string;
   /** undefined: the directory name does not follow the convention (status invalid). */
