@@ -11,6 +11,8 @@ export {
   type DatasetMessage,
   type DatasetMessenger,
   type DatasetMessengerFactory,
+  type SendOutcome,
+  describeOutcome,
   type MessengerOptions,
 } from "./shared/dataset-messenger.js";
 export { findSessionDirs, listDatasets, type DiskDataset, type SessionFilter } from "./commands/sync-raw/scan.js";

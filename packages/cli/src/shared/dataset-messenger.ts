@@ -31,6 +31,20 @@ export interface DatasetMessage {
 }
 
 /**
+ * What became of a message: confirmed by the broker, or kept in the outbox (to be flushed later;
+ * nothing is lost). Matches @catkit/icat-plus's `Delivery`.
+ *
+ * @example
+ * ```ts
+ * const r: SendOutcome = { outcome: "outboxed", reason: "connection refused" };
+ * ```
+ */
+export interface SendOutcome {
+  outcome: "sent" | "outboxed";
+  reason?: string | undefined;
+}
+
+/**
  * Sends messages to the ingester's queues.
  *
  * @example
@@ -41,11 +55,11 @@ export interface DatasetMessage {
  */
 export interface DatasetMessenger {
   /** icatIngest: the dataset XML built from `message`. */
-  storeDataset(message: DatasetMessage): Promise<void>;
+  storeDataset(message: DatasetMessage): Promise<SendOutcome>;
   /** icatIngest: a saved dataset XML file (e.g. from `__icat__`), its bytes unchanged (pyicat-plus store_dataset_from_file). */
-  storeDatasetFromFile(file: string): Promise<void>;
+  storeDatasetFromFile(file: string): Promise<SendOutcome>;
   /** icatDataFiles: ask the ingester to (re)count the files of a registered dataset. */
-  addFiles(datasetId: number): Promise<void>;
+  addFiles(datasetId: number): Promise<SendOutcome>;
   /** Flushes and disconnects. */
   close(): Promise<void>;
 }
@@ -113,4 +127,16 @@ export class MessengerUnavailableError extends Error {
 export async function openMessenger(options: MessengerOptions): Promise<DatasetMessenger> {
   if (factory === undefined) throw new MessengerUnavailableError();
   return factory(options);
+}
+
+/**
+ * How an outcome reads in a log line.
+ *
+ * @example
+ * ```ts
+ * describeOutcome({ outcome: "sent" }); // "sent to the ICAT ingester"
+ * ```
+ */
+export function describeOutcome(result: SendOutcome): string {
+  return result.outcome === "sent" ? "sent to the ICAT ingester" : `kept in the outbox, to be sent when the broker answers${result.reason ? ` (${result.reason})` : ""}`;
 }

@@ -3,7 +3,7 @@
 import { isAbsolute } from "node:path";
 import type { CommandContext } from "../../runtime/context.js";
 import { UsageError } from "../../runtime/exit-codes.js";
-import { openMessenger, type DatasetMessage } from "../../shared/dataset-messenger.js";
+import { describeOutcome, openMessenger, type DatasetMessage } from "../../shared/dataset-messenger.js";
 import { datasetMetadata } from "./metadata-input.js";
 
 /** Flags of icat-store-raw (and -processed, which adds --raw). */
@@ -49,12 +49,13 @@ export async function datasetMessage(flags: StoreFlags, processed: boolean): Pro
 async function store(ctx: CommandContext, flags: StoreFlags, processed: boolean): Promise<void> {
   const message = await datasetMessage(flags, processed);
   const messenger = await openMessenger({ queues: flags.queue ?? [] });
+  let result;
   try {
-    await messenger.storeDataset(message);
+    result = await messenger.storeDataset(message);
   } finally {
     await messenger.close();
   }
-  ctx.out.data({ sent: true, dataset: message.dataset, path: message.path }, `dataset ${message.dataset} (${message.path}) sent to the ICAT ingester`);
+  ctx.out.data({ ...result, dataset: message.dataset, path: message.path }, `dataset ${message.dataset} (${message.path}) ${describeOutcome(result)}`);
 }
 
 /** `icat-store-raw`. @example `await storeRaw(ctx, flags)` */

@@ -3,7 +3,7 @@
 import { stat } from "node:fs/promises";
 import type { CommandContext } from "../../runtime/context.js";
 import { UsageError } from "../../runtime/exit-codes.js";
-import { openMessenger } from "../../shared/dataset-messenger.js";
+import { describeOutcome, openMessenger } from "../../shared/dataset-messenger.js";
 
 /**
  * The files matching the patterns (shell-expanded paths or quoted globs), by mtime.
@@ -42,18 +42,18 @@ export async function filesByMtime(patterns: readonly string[]): Promise<string[
 export default async function storeFromFile(ctx: CommandContext, flags: { queue?: string[] }, patterns: string[]): Promise<void> {
   const files = await filesByMtime(patterns);
   const messenger = await openMessenger({ queues: flags.queue ?? [] });
-  const sent: string[] = [];
+  const sent: { file: string; outcome: string }[] = [];
   try {
     for (const file of files) {
-      await messenger.storeDatasetFromFile(file);
-      sent.push(file);
-      ctx.out.log(`sent ${file}`);
+      const result = await messenger.storeDatasetFromFile(file);
+      sent.push({ file, outcome: result.outcome });
+      ctx.out.log(`${file}: ${describeOutcome(result)}`);
     }
   } catch (err) {
-    ctx.out.error(`sent ${sent.length} of ${files.length} files before the failure${sent.length ? ` (last: ${sent.at(-1)})` : ""}`);
+    ctx.out.error(`sent ${sent.length} of ${files.length} files before the failure${sent.length ? ` (last: ${sent.at(-1)?.file})` : ""}`);
     throw err;
   } finally {
     await messenger.close();
   }
-  ctx.out.table(sent.map((file) => ({ file })), [{ key: "file" }]);
+  ctx.out.table(sent, [{ key: "file" }, { key: "outcome" }]);
 }

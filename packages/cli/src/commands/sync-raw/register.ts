@@ -5,7 +5,7 @@
 //   HDF5 metadata and investigationId; registered_without_files → add_files(datasetId).
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Confirm } from "../../shared/confirm.js";
-import { openMessenger, type DatasetMessenger } from "../../shared/dataset-messenger.js";
+import { describeOutcome, openMessenger, type DatasetMessenger, type SendOutcome } from "../../shared/dataset-messenger.js";
 import type { DatasetRecord, DatasetStatus, SessionRecord } from "./model.js";
 
 /** How to register. */
@@ -20,11 +20,12 @@ export interface RegisterOptions {
 const GROUPS: readonly DatasetStatus[] = ["not_uploaded", "unregistered", "registered_without_files"];
 const SAFE: ReadonlySet<DatasetStatus> = new Set(["registered_without_files"]);
 
-async function send(messenger: DatasetMessenger, session: SessionRecord, d: DatasetRecord): Promise<void> {
-  if (d.status === "not_uploaded" && d.xmlFile) await messenger.storeDatasetFromFile(d.xmlFile);
-  else if (d.status === "unregistered" && d.metadata && d.name)
-    await messenger.storeDataset({ beamline: session.beamline, proposal: session.proposal, dataset: d.name, path: d.path, metadata: Object.entries(d.metadata) });
-  else if (d.status === "registered_without_files" && d.icatDatasetId !== undefined) await messenger.addFiles(d.icatDatasetId);
+async function send(messenger: DatasetMessenger, session: SessionRecord, d: DatasetRecord): Promise<SendOutcome | undefined> {
+  if (d.status === "not_uploaded" && d.xmlFile) return messenger.storeDatasetFromFile(d.xmlFile);
+  if (d.status === "unregistered" && d.metadata && d.name)
+    return messenger.storeDataset({ beamline: session.beamline, proposal: session.proposal, dataset: d.name, path: d.path, metadata: Object.entries(d.metadata) });
+  if (d.status === "registered_without_files" && d.icatDatasetId !== undefined) return messenger.addFiles(d.icatDatasetId);
+  return undefined;
 }
 
 /**
@@ -52,9 +53,10 @@ export async function registerSession(session: SessionRecord, options: RegisterO
       for (const d of group) {
         options.signal.throwIfAborted();
         if (sent > 0) await sleep(100);
-        await send(messenger, session, d);
+        const result = await send(messenger, session, d);
+        if (result === undefined) continue;
         sent += 1;
-        options.log(`sent ${status} ${d.path}`);
+        options.log(`${status} ${d.path}: ${describeOutcome(result)}`);
       }
     }
   } finally {
