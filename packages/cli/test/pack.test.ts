@@ -1,0 +1,28 @@
+// The npx path: `pnpm pack` of @catkit/cli (and of the workspace packages it depends on, which
+// are not on a registry yet) installed with npm into an empty directory; the bins run from there.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { tempDir } from "./helpers.js";
+
+const PACKAGES = ["core", "icat", "ids", "cli"].map((p) => fileURLToPath(new URL(`../../${p}/`, import.meta.url)));
+const tmp = tempDir("catkit-pack-");
+afterAll(() => tmp.cleanup());
+
+describe("npm pack → npm install → bins", () => {
+  it("runs catkit --help and icat-store-raw --help from an empty directory", () => {
+    const tgz = join(tmp.dir, "tgz");
+    const app = join(tmp.dir, "app");
+    mkdirSync(app);
+    for (const dir of PACKAGES) execFileSync("pnpm", ["pack", "--pack-destination", tgz], { cwd: dir, stdio: "ignore" });
+    writeFileSync(join(app, "package.json"), '{ "name": "npx-path", "private": true }\n');
+    const tarballs = readdirSync(tgz).map((f) => join(tgz, f));
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], { cwd: app, stdio: "ignore" });
+    const bin = (name: string) => join(app, "node_modules", ".bin", name);
+    expect(execFileSync(bin("catkit"), ["--help"], { encoding: "utf8" })).toContain("Usage: catkit [options] [command]");
+    expect(execFileSync(bin("icat-store-raw"), ["--help"], { encoding: "utf8" })).toContain("Usage: icat-store-raw [options]");
+    expect(execFileSync(bin("icat-sync-raw"), ["--version"], { encoding: "utf8" })).toMatch(/^\d+\.\d+\.\d+\n$/);
+  }, 240_000);
+});

@@ -1,0 +1,117 @@
+// icat-sync-raw end to end: the built bin over a generated /data/visitor-style tree with Bliss
+// HDF5 files, against the ICAT sandbox; statuses, categories, CSV and .sh outputs, the cache.
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startIcatAndIdsSandbox, tutorialFixture, type IcatAndIdsSandbox } from "@catkit/icat/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCatalogue, buildTree, datasetDirs, writeBlissFile } from "./raw-tree.js";
+import { jsonLines, runCli, tempDir } from "./helpers.js";
+
+let sandbox: IcatAndIdsSandbox;
+let investigationId: number;
+const tmp = tempDir();
+const root = join(tmp.dir, "visitor");
+const save = join(tmp.dir, "summary");
+const cacheDir = join(tmp.dir, "cache");
+let env: Record<string, string>;
+const sync = (...args: string[]) => runCli(["--root", root, "-w", sandbox.icatUrl, ...args], { env, bin: "icat-sync-raw" });
+
+beforeAll(async () => {
+  sandbox = await startIcatAndIdsSandbox({ fixture: tutorialFixture });
+  await buildTree(root);
+  investigationId = await buildCatalogue(sandbox.icatUrl, sandbox.idsUrl, root);
+  env = { HOME: tmp.dir, CATKIT_SESSION_CACHE: join(tmp.dir, "sessions.json"), CATKIT_PASSWORD: "secret", ICAT_AUTH: "db", ICAT_USER: "root" };
+});
+afterAll(async () => {
+  await sandbox.close();
+  tmp.cleanup();
+});
+
+type Row = Record<string, string | number>;
+
+describe("icat-sync-raw", () => {
+  it("dry run: a status per dataset, a category per session, CSV and .sh per category", async () => {
+    const r = await sync("--save-dir", save, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const rows = jsonLines(r.stdout) as Row[];
+    expect(rows.map((x) => [x.proposal, x.session, x.category])).toEqual([
+      ["hg999", "20240301", "not_in_icat"],
+      ["id002207", "20240301", "todo"],
+      ["id002207", "20240302", "empty"],
+    ]);
+    expect(rows[1]).toMatchObject({ registered: 1, registered_without_files: 1, not_uploaded: 1, unregistered: 1, invalid: 2 });
+    const d = datasetDirs(root);
+    expect(r.stderr).toMatch(new RegExp(`registered_without_files\\s+${d.withoutFiles}`));
+    expect(r.stderr).toMatch(new RegExp(`not_uploaded\\s+${d.notUploaded}`));
+    expect(r.stderr).toMatch(new RegExp(`unregistered\\s+${d.unregistered}`));
+    expect(r.stderr).toContain(`${d.invalidMetadata}  (metadata missing: Sample_name)`);
+    expect(r.stderr).toContain(`To fix issues run ${save}/esrfv3/todo.sh`);
+    expect(readdirSync(join(save, "esrfv3")).sort()).toEqual(
+      ["empty", "has_invalid", "not_in_icat", "ok", "todo", "todo_ongoing"].flatMap((c) => [`${c}.csv`, `${c}.sh`]).sort(),
+    );
+    const todo = readFileSync(join(save, "esrfv3", "todo.csv"), "utf8").trim().split("\n");
+    expect(todo[0]).toBe("beamline,proposal,timeslot,session,url,search_url,path,unregistered,not_uploaded,registered,invalid,registered_without_files");
+    expect(todo[1]).toMatch(/^id00,id002207,FINISHED: 2024-02-29T08:00:00.000Z - 2024-03-03T08:00:00.000Z \(3.0 days\),20240301,,,.*\/id002207\/id00\/20240301,1,1,1,2,1$/);
+    const sh = readFileSync(join(save, "esrfv3", "todo.sh"), "utf8");
+    expect(sh.split("\n")[0]).toBe("#!/usr/bin/env bash");
+    expect(sh).toContain(`icat-sync-raw --beamline id00 --proposal id002207 --session 20240301 --format esrfv3 --save-dir ${save} --root ${root} "$@"`);
+    expect(statSync(join(save, "esrfv3", "todo.sh")).mode & 0o777).toBe(0o774);
+    execFileSync("bash", ["-n", join(save, "esrfv3", "todo.sh")]); // valid bash
+    expect(statSync(join(save, "esrfv3", "todo.csv")).mode & 0o777).toBe(0o664);
+  });
+
+  it("filters by beamline/proposal/session (lower-cased) and reads the beamline directory aliases", async () => {
+    await writeBlissFile(join(root, "id002207", "id23-1", "20240301", "RAW_DATA", "c", "c_0001"), { sample: "s", start: "2024-03-01T10:00:00+01:00", end: "2024-03-01T10:05:00+01:00" });
+    const r = await sync("--beamline", "ID23EH1", "--proposal", "ID002207", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect((jsonLines(r.stdout) as Row[]).map((x) => [x.beamline, x.session, x.category])).toEqual([["id23eh1", "20240301", "not_in_icat"]]);
+  });
+
+  it("caches sessions; --invalidate-cache recomputes a session whose datasets changed", async () => {
+    const first = await sync("--proposal", "id002207", "--session", "20240301", "--cache-dir", cacheDir, "--no-print");
+    expect(first.code, first.stderr).toBe(0);
+    const file = join(cacheDir, "esrfv3", "id002207_id00_20240301.json");
+    const cached = JSON.parse(readFileSync(file, "utf8")) as { investigation: { id: number }; datasets: unknown[] };
+    expect([cached.investigation.id, cached.datasets.length]).toEqual([investigationId, 6]);
+    const requests = sandbox.icat.requests.length;
+    const again = await sync("--proposal", "id002207", "--session", "20240301", "--cache-dir", cacheDir, "--json", "--no-print");
+    expect((jsonLines(again.stdout) as Row[])[0]).toMatchObject({ category: "todo", unregistered: 1 });
+    // Served from the cache: only the login of the catalogue, no investigation or dataset look-up.
+    expect(sandbox.icat.requests.slice(requests).filter((q) => q.url.includes("query="))).toEqual([]);
+    await writeBlissFile(join(root, "id002207", "id00", "20240301", "RAW_DATA", "sample", "sample_0006"), { sample: "x", start: "2024-03-01T11:00:00+01:00", end: "2024-03-01T11:05:00+01:00" });
+    const stale = await sync("--proposal", "id002207", "--session", "20240301", "--cache-dir", cacheDir, "--invalidate-cache", "--json", "--no-print");
+    expect(stale.stderr).toContain("has 1 new datasets and 0 removed");
+    expect((jsonLines(stale.stdout) as Row[])[0]).toMatchObject({ unregistered: 2 });
+    writeFileSync(join(cacheDir, "esrfv3", "broken.json"), "{not json");
+    const broken = await sync("--proposal", "id002207", "--session", "20240301", "--cache-dir", cacheDir, "--no-print");
+    expect(broken.stderr).toContain("broken.json does not parse; removed");
+    expect(readdirSync(join(cacheDir, "esrfv3"))).not.toContain("broken.json");
+  });
+
+  it("--auto-register needs the icat-plus binding until it is wired: exit 1 and a clear line", async () => {
+    const r = await sync("--proposal", "id002207", "--session", "20240301", "--auto-register", "--no-print");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("@catkit/icat-plus messaging binding is not wired");
+  });
+
+  it("--register asks per status group, answers read line by line from a pipe: no sends nothing (exit 0), yes needs the binding (exit 1)", async () => {
+    const no = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print"], { env, bin: "icat-sync-raw", input: "n\nn\nn\n" });
+    expect(no.code, no.stderr).toBe(0);
+    expect(no.stderr).toContain('Upload "not_uploaded" datasets?');
+    expect(no.stderr).toContain('Upload "registered_without_files" datasets?');
+    const yes = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print"], { env, bin: "icat-sync-raw", input: "y\n" });
+    expect(yes.code).toBe(1);
+    expect(yes.stderr).toContain("nothing was sent");
+  });
+
+  it("bad input: one line, exit 2, nothing read from ICAT", async () => {
+    const before = sandbox.icat.requests.length;
+    for (const args of [["--format", "esrfv9"], ["--session", "2023-08"], ["--proposal", "a/b"], ["--register", "--auto-register"]]) {
+      const r = await sync(...args);
+      expect([args.join(" "), r.code]).toEqual([args.join(" "), 2]);
+      expect(r.stderr.trim().split("\n")[0]).toMatch(/^error: /);
+    }
+    expect(sandbox.icat.requests.length).toBe(before);
+  });
+});
