@@ -7,7 +7,6 @@ export { ExitCode, exitCodeFor, UsageError } from "./runtime/exit-codes.js";
 export {
   openMessenger,
   setDatasetMessengerFactory,
-  MessengerUnavailableError,
   type DatasetMessage,
   type DatasetMessenger,
   type DatasetMessengerFactory,

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers.js";
 
-const PACKAGES = ["core", "icat", "ids", "cli"].map((p) => fileURLToPath(new URL(`../../${p}/`, import.meta.url)));
+const PACKAGES = ["core", "icat", "ids", "icat-plus", "cli"].map((p) => fileURLToPath(new URL(`../../${p}/`, import.meta.url)));
 const tmp = tempDir("catkit-pack-");
 afterAll(() => tmp.cleanup());
 

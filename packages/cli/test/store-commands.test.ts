@@ -1,6 +1,6 @@
-// icat-store-raw / -processed / -from-file: the built bins check input (exit 2, nothing sent) and,
-// while the icat-plus binding is not wired, stop with exit 1; in-process with a recording
-// messenger: the messages built (metadata order and raw text, input datasets, files by mtime).
+// icat-store-raw / -processed / -from-file: the built bins check input (exit 2, nothing sent);
+// in-process with a recording messenger: the messages built (metadata order and raw text, input
+// datasets, files by mtime). Through the real broker: store-tools.broker.test.ts.
 import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -44,12 +44,6 @@ describe("pyicat-plus store tools (bins)", () => {
       expect([bin, args.join(" "), r.code]).toEqual([bin, args.join(" "), 2]);
       expect(r.stderr.trim().split("\n")[0]).toMatch(/^error: /);
     }
-  });
-
-  it("valid input without the icat-plus binding: exit 1 and says nothing was sent", async () => {
-    const r = await runCli([...BASE, "-p", "A=1"], { bin: "icat-store-raw" });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("nothing was sent");
   });
 });
 

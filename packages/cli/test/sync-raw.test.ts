@@ -1,7 +1,7 @@
 // icat-sync-raw end to end: the built bin over a generated /data/visitor-style tree with Bliss
 // HDF5 files, against the ICAT sandbox; statuses, categories, CSV and .sh outputs, the cache.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startIcatAndIdsSandbox, tutorialFixture, type IcatAndIdsSandbox } from "@catkit/icat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,13 +15,24 @@ const root = join(tmp.dir, "visitor");
 const save = join(tmp.dir, "summary");
 const cacheDir = join(tmp.dir, "cache");
 let env: Record<string, string>;
+// Messages (dataset XML, add-files JSON) kept in the icat-plus outbox so far.
+const outboxed = () => (existsSync(join(tmp.dir, "outbox")) ? readdirSync(join(tmp.dir, "outbox"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0);
 const sync = (...args: string[]) => runCli(["--root", root, "-w", sandbox.icatUrl, ...args], { env, bin: "icat-sync-raw" });
 
 beforeAll(async () => {
   sandbox = await startIcatAndIdsSandbox({ fixture: tutorialFixture });
   await buildTree(root);
   investigationId = await buildCatalogue(sandbox.icatUrl, sandbox.idsUrl, root);
-  env = { HOME: tmp.dir, CATKIT_SESSION_CACHE: join(tmp.dir, "sessions.json"), CATKIT_PASSWORD: "secret", ICAT_AUTH: "db", ICAT_USER: "root" };
+  env = {
+    HOME: tmp.dir,
+    CATKIT_SESSION_CACHE: join(tmp.dir, "sessions.json"),
+    CATKIT_PASSWORD: "secret",
+    ICAT_AUTH: "db",
+    ICAT_USER: "root",
+    // Registration goes to a closed loopback port: icat-plus keeps the messages in this outbox.
+    CATKIT_ICATPLUS_OUTBOX_DIR: join(tmp.dir, "outbox"),
+    CATKIT_ICATPLUS_QUEUE_TIMEOUT: "1",
+  };
 });
 afterAll(async () => {
   await sandbox.close();
@@ -89,20 +100,24 @@ describe("icat-sync-raw", () => {
     expect(readdirSync(join(cacheDir, "esrfv3"))).not.toContain("broken.json");
   });
 
-  it("--auto-register needs the icat-plus binding until it is wired: exit 1 and a clear line", async () => {
-    const r = await sync("--proposal", "id002207", "--session", "20240301", "--auto-register", "--no-print");
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("@catkit/icat-plus messaging binding is not wired");
+  it("--auto-register sends through @catkit/icat-plus; with no broker the messages are kept in its outbox, not lost", async () => {
+    const before = outboxed();
+    const r = await sync("--proposal", "id002207", "--session", "20240301", "--auto-register", "--no-print", "--queue", "127.0.0.1:9");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/outbox/);
+    expect(outboxed()).toBeGreaterThan(before);
   });
 
-  it("--register asks per status group, answers read line by line from a pipe: no sends nothing (exit 0), yes needs the binding (exit 1)", async () => {
-    const no = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print"], { env, bin: "icat-sync-raw", input: "n\nn\nn\n" });
+  it("--register asks per status group, answers read line by line from a pipe: no sends nothing, yes registers", async () => {
+    const before = outboxed();
+    const no = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print", "--queue", "127.0.0.1:9"], { env, bin: "icat-sync-raw", input: "n\nn\nn\n" });
     expect(no.code, no.stderr).toBe(0);
     expect(no.stderr).toContain('Upload "not_uploaded" datasets?');
     expect(no.stderr).toContain('Upload "registered_without_files" datasets?');
-    const yes = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print"], { env, bin: "icat-sync-raw", input: "y\n" });
-    expect(yes.code).toBe(1);
-    expect(yes.stderr).toContain("nothing was sent");
+    expect(outboxed()).toBe(before);
+    const yes = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print", "--queue", "127.0.0.1:9"], { env, bin: "icat-sync-raw", input: "y\n" });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(outboxed()).toBeGreaterThan(before);
   });
 
   it("bad input: one line, exit 2, nothing read from ICAT", async () => {

@@ -1,8 +1,8 @@
 // The narrow interface through which the pyicat-plus tools send messages to the ICAT ingester.
 // The CLI parses and checks the user's input and builds these messages; building the XML/JSON
 // bytes, the STOMP connection and the outbox (so an unreachable broker loses nothing) belong to
-// @catkit/icat-plus. Its binding registers a factory with setDatasetMessengerFactory(); until it
-// does, sending fails with exit code 1 and says so — nothing is sent half-way.
+// @catkit/icat-plus: its binding (icat-plus-messenger.ts) is the default; tests register their
+// own factory with setDatasetMessengerFactory().
 
 /**
  * A metadata value: a string or number sent as is, or `{ cliText }`, text typed on the command
@@ -90,7 +90,7 @@ export type DatasetMessengerFactory = (options: MessengerOptions) => Promise<Dat
 let factory: DatasetMessengerFactory | undefined;
 
 /**
- * Registers the binding (done by the icat-plus integration; tests may register their own).
+ * Replaces the binding (tests record messages this way); `undefined` restores the icat-plus one.
  *
  * @example
  * ```ts
@@ -102,21 +102,6 @@ export function setDatasetMessengerFactory(next: DatasetMessengerFactory | undef
 }
 
 /**
- * The error when no binding is registered: exit code 1, one line.
- *
- * @example
- * ```ts
- * throw new MessengerUnavailableError();
- * ```
- */
-export class MessengerUnavailableError extends Error {
-  override readonly name = "MessengerUnavailableError";
-  constructor() {
-    super("sending to the ICAT ingester is not available in this build: the @catkit/icat-plus messaging binding is not wired into @catkit/cli yet (nothing was sent)");
-  }
-}
-
-/**
  * Opens a messenger through the registered binding.
  *
  * @example
@@ -125,8 +110,9 @@ export class MessengerUnavailableError extends Error {
  * ```
  */
 export async function openMessenger(options: MessengerOptions): Promise<DatasetMessenger> {
-  if (factory === undefined) throw new MessengerUnavailableError();
-  return factory(options);
+  // The @catkit/icat-plus binding by default, loaded only now (STOMP is not needed for --help).
+  const make = factory ?? (await import("./icat-plus-messenger.js")).icatPlusMessenger;
+  return make(options);
 }
 
 /**

@@ -35,7 +35,7 @@ function parse(key: string, kind: Kind, raw: string, where: { file?: string; sec
   if (kind === "list") return raw.split(",").map((s) => s.trim()).filter(Boolean);
   if (kind === "number") {
     const n = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(n) || n < 0) throw new ConfigError(`${key} must be a non-negative number, got ${JSON.stringify(raw)}`, where);
+    if (raw.trim() === "" || !Number.isFinite(n) || n < 0) throw new ConfigError(`${key} must be a non-negative number; the value given is not one`, where);
     return n;
   }
   return raw;
