@@ -27,7 +27,7 @@ export {
 } from "./transport/request.js";
 export { header, type CatkitResponse } from "./transport/response.js";
 export type { Transport } from "./transport/transport.js";
-export { UndiciTransport, type UndiciTransportOptions } from "./transport/undici-transport.js";
+export { UndiciTransport, type TlsClientOptions, type UndiciTransportOptions } from "./transport/undici-transport.js";
 
 // pipeline and policies
 export { createPipeline, PHASES, type Phase, type Policy, type SendRequest } from "./pipeline/pipeline.js";

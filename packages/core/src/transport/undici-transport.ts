@@ -11,6 +11,27 @@ import { type CatkitRequest, requestUrl } from "./request.js";
 import type { CatkitResponse } from "./response.js";
 import type { Transport } from "./transport.js";
 
+/**
+ * TLS settings of the transport's connections.
+ *
+ * @example
+ * ```ts
+ * const tls: TlsClientOptions = { ca: readFileSync("facility-ca.pem"), pfx: readFileSync("me.p12"), passphrase: process.env.P12_PASS };
+ * ```
+ */
+export interface TlsClientOptions {
+  rejectUnauthorized?: boolean;
+  ca?: string | Buffer | ReadonlyArray<string | Buffer>;
+  /** Client certificate chain (PEM). */
+  cert?: string | Buffer;
+  /** Client private key (PEM). */
+  key?: string | Buffer;
+  /** Client certificate and key as one PKCS#12 bundle. */
+  pfx?: string | Buffer;
+  /** Unlocks an encrypted `key` or `pfx`. */
+  passphrase?: string;
+}
+
 /** Options of {@link UndiciTransport}. */
 export interface UndiciTransportOptions {
   /** Use this dispatcher instead of creating one (e.g. a MockAgent in tests). */
@@ -27,8 +48,12 @@ export interface UndiciTransportOptions {
   keepAliveTimeoutMs?: number;
   /** "env" (default): HTTP(S)_PROXY/NO_PROXY from the environment; "none"; or a given proxy. */
   proxy?: "env" | "none" | { uri: string };
-  /** TLS: `rejectUnauthorized: false` is python-icat's `checkCert = No`; `ca` adds trusted CAs. */
-  tls?: { rejectUnauthorized?: boolean; ca?: string | Buffer | ReadonlyArray<string | Buffer> };
+  /**
+   * TLS: `rejectUnauthorized: false` is python-icat's `checkCert = No`; `ca` adds trusted CAs;
+   * `cert` + `key`, or `pfx`, is a client certificate for servers that require one (with
+   * `passphrase` when the key or PKCS#12 bundle is encrypted; it is never logged).
+   */
+  tls?: TlsClientOptions;
 }
 
 function hasProxyEnv(): boolean {
@@ -64,6 +89,10 @@ export class UndiciTransport implements Transport {
         timeout: o.connectTimeoutMs ?? 10_000,
         ...(o.tls?.rejectUnauthorized === undefined ? {} : { rejectUnauthorized: o.tls.rejectUnauthorized }),
         ...(o.tls?.ca === undefined ? {} : { ca: o.tls.ca as string | Buffer | Array<string | Buffer> }),
+        ...(o.tls?.cert === undefined ? {} : { cert: o.tls.cert }),
+        ...(o.tls?.key === undefined ? {} : { key: o.tls.key }),
+        ...(o.tls?.pfx === undefined ? {} : { pfx: o.tls.pfx }),
+        ...(o.tls?.passphrase === undefined ? {} : { passphrase: o.tls.passphrase }),
       },
       headersTimeout: o.headersTimeoutMs ?? 300_000,
       bodyTimeout: o.bodyTimeoutMs ?? 300_000,
