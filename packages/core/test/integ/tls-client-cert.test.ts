@@ -29,7 +29,7 @@ beforeAll(async () => {
     { key: readFileSync(file("server.key")), cert: readFileSync(file("server.pem")), ca: readFileSync(file("ca.pem")), requestCert: true, rejectUnauthorized: true },
     (req, res) => {
       const peer = (req.socket as TLSSocket).getPeerCertificate();
-      res.end(`hello ${peer.subject.CN}`);
+      res.end(`hello ${String(peer.subject.CN)}`);
     },
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
