@@ -10,6 +10,7 @@ export type { CheckGetOptions } from "./client-types.js";
 
 // sessions
 export { icatLogin, type IcatLoginOptions } from "./session/icat-login.js";
+export { icatFromConfig, type IcatFromConfigOptions } from "./session/icat-from-config.js";
 export type { IcatSessionOptions, IcatSessionSpec } from "./session/icat-session.js";
 export { isIcatSessionFailure } from "./session/session-failure.js";
 export type { LoginCredentials, SessionInfo } from "./operations/session-calls.js";
