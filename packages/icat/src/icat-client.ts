@@ -17,7 +17,7 @@ import { assertedSearch, search, type AssertOptions, type ExactlyOne } from "./o
 import { searchMatching, type MatchOptions } from "./operations/search-matching.js";
 import { deleteEntities, write } from "./operations/write.js";
 import { paginate, searchChunked, type PaginateOptions, type SearchChunkedOptions } from "./paginate.js";
-import type { Query } from "./query/index.js";
+import { eq, Query } from "./query/index.js";
 
 /**
  * A client of ICAT's REST API (icat.server 4.x–6.x; entity model of 6.2), with python-icat's
@@ -123,9 +123,18 @@ export class IcatClient extends IcatSessionClient {
 
   // ---- IDS -----------------------------------------------------------------------------------
 
-  /** Uploads a file through IDS and returns the Datafile IDS created, read back from ICAT. */
+  /**
+   * Uploads a file through IDS and returns the Datafile IDS created, read back from ICAT. If the
+   * connection breaks after the bytes were sent, ICAT is asked whether IDS created the Datafile
+   * (dataset + name): a match in size and CRC32 is the result, a mismatch an
+   * IdsPutOutcomeUnknownError, none the original error (a retry is then safe).
+   */
   async putData(source: PutSource, datafile: NewDatafile, options?: PutDataOptions): Promise<Datafile> {
-    const id = await putDatafile(this.ids, source, datafile, options);
+    const findExisting = async ({ datasetId, name }: { datasetId: number; name: string }) => {
+      const [found] = await this.search(new Query("Datafile", { conditions: { "dataset.id": eq(datasetId), name: eq(name) } }));
+      return found?.id === undefined ? undefined : { id: found.id, size: found.fileSize, checksum: found.checksum, location: found.location };
+    };
+    const id = await putDatafile(this.ids, source, datafile, { ...options, findExisting });
     return this.get("Datafile", id, options?.signal ? { signal: options.signal } : {});
   }
 

@@ -52,7 +52,7 @@ export type NewDatafile = Pick<Datafile, "name" | "description" | "doi" | "dataf
  * await icat.putData(stream, datafile, { size: 1_048_576, onProgress: (e) => console.log(e.bytesDone) });
  * ```
  */
-export type PutDataOptions = Pick<PutOptions, "size" | "onProgress" | "signal">;
+export type PutDataOptions = Pick<PutOptions, "size" | "onProgress" | "signal" | "findExisting">;
 
 /**
  * Turns ICAT objects into what the IDS client takes: each tagged object becomes
@@ -121,6 +121,7 @@ export function putOptions(datafile: NewDatafile, options: PutDataOptions): PutO
     ...(options.size === undefined ? {} : { size: options.size }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.findExisting === undefined ? {} : { findExisting: options.findExisting }),
   };
 }
 

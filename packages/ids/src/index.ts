@@ -26,7 +26,7 @@ export {
   type IdsErrorInit,
 } from "./errors/ids-error.js";
 export { idsErrorMapper } from "./errors/ids-error-mapper.js";
-export { IdsChecksumMismatchError, IdsDestinationError, IdsResumeLimitError, IdsRestoreTimeoutError, IdsSizeMismatchError } from "./errors/transfer-errors.js";
+export { IdsChecksumMismatchError, IdsDestinationError, IdsPutOutcomeUnknownError, IdsResumeLimitError, IdsRestoreTimeoutError, IdsSizeMismatchError } from "./errors/transfer-errors.js";
 export { IdsIncompleteDeleteError } from "./errors/incomplete-delete-error.js";
 
 // call options and answers
@@ -42,7 +42,7 @@ export { crc32Hex, parseCrc32 } from "./transfer/crc32.js";
 export { fileNameFromContentDisposition } from "./transfer/content-disposition.js";
 export type { DownloadOptions, DownloadResult } from "./transfer/download.js";
 export type { DatafileRef, DownloadManyItem, DownloadManyOptions } from "./transfer/download-many.js";
-export type { PutOptions, PutResult } from "./transfer/put.js";
+export type { ExistingDatafile, PutOptions, PutResult } from "./transfer/put.js";
 export type { PutSource } from "./transfer/put-source.js";
 export type { RestoreWaitOptions } from "./transfer/restore-wait.js";
 export { safeSegments } from "./transfer/safe-path.js";

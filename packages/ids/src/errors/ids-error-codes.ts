@@ -30,6 +30,7 @@ export const IdsErrorCode = registerErrorCodes(
     IncompleteDelete: "IDS_INCOMPLETE_DELETE",
     ResumeLimit: "IDS_RESUME_LIMIT",
     Destination: "IDS_DESTINATION",
+    PutOutcomeUnknown: "IDS_PUT_OUTCOME_UNKNOWN",
   } as const,
   {
     IDS_BAD_REQUEST: "IDS rejected the request (BadRequestException, HTTP 400)",
@@ -46,6 +47,7 @@ export const IdsErrorCode = registerErrorCodes(
     IDS_INCOMPLETE_DELETE:
       "a delete sent in several requests deleted only part of the selection, or was refused before deleting anything",
     IDS_RESUME_LIMIT: "a download gave up after its connection broke more often than maxResumes allows",
+    IDS_PUT_OUTCOME_UNKNOWN: "a put lost its answer after the bytes were sent, and whether IDS created the datafile could not be settled",
     IDS_DESTINATION: "the download destination cannot be written (permissions, a file in the path, read-only or virtual file system, disk full)",
   },
 );

@@ -129,3 +129,32 @@ export class IdsDestinationError extends CatkitError {
     return { directory: this.directory, errno: this.errno };
   }
 }
+
+/**
+ * A put lost its answer after the bytes were sent, and whether IDS created the datafile could not
+ * be settled: `existing` is what a look-up found (a datafile whose size or checksum differs), or
+ * undefined when no look-up was possible.
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (err instanceof IdsPutOutcomeUnknownError) console.error(err.datasetId, err.datafileName, err.existing); }
+ * ```
+ */
+export class IdsPutOutcomeUnknownError extends CatkitError {
+  static override readonly kind: string = "catkit.IdsPutOutcomeUnknownError";
+  readonly datasetId: number;
+  readonly datafileName: string;
+  readonly existing: { id: number; size: number | undefined; checksum: string | undefined } | undefined;
+  constructor(
+    message: string,
+    init: CatkitErrorOptions & { datasetId: number; datafileName: string; existing: { id: number; size: number | undefined; checksum: string | undefined } | undefined },
+  ) {
+    super(IdsErrorCode.PutOutcomeUnknown, message, init);
+    this.datasetId = init.datasetId;
+    this.datafileName = init.datafileName;
+    this.existing = init.existing === undefined ? undefined : { id: init.existing.id, size: init.existing.size, checksum: init.existing.checksum };
+  }
+  protected override details(): Record<string, unknown> {
+    return { datasetId: this.datasetId, datafileName: this.datafileName, ...(this.existing === undefined ? {} : { existing: this.existing }) };
+  }
+}

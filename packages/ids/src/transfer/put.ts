@@ -2,9 +2,9 @@
 // streamed (never buffered) through CRC32 (zlib.crc32); IDS computes its own CRC32 while storing
 // and answers 201 with it as a decimal number; the two must agree (python-icat ids.py put).
 // Not retried: a second attempt would create a second datafile.
-import { InvalidArgumentError, readJson, streamBody, type ProgressListener } from "@catkit/core";
+import { HttpError, InvalidArgumentError, readJson, streamBody, type ProgressListener } from "@catkit/core";
 import { crc32 } from "node:zlib";
-import { IdsChecksumMismatchError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
+import { IdsChecksumMismatchError, IdsPutOutcomeUnknownError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "../operations/ids-context.js";
 import { PutResponseSchema } from "../operations/response-schemas.js";
 import { toObjectId, type IdLike } from "../validation.js";
@@ -33,6 +33,29 @@ export interface PutOptions extends CallOptions {
   /** Byte count of a stream source, sent as Content-Length (paths are measured). */
   size?: number;
   onProgress?: ProgressListener;
+  /**
+   * Looks a datafile up by dataset and name (e.g. in ICAT). When the connection breaks after the
+   * bytes were sent, IDS may have created the datafile before the answer was lost: put asks this
+   * hook, returns the datafile when its size and checksum match what was sent, and otherwise
+   * throws {@link IdsPutOutcomeUnknownError}. `@catkit/icat`'s putData sets it.
+   */
+  findExisting?: (query: { datasetId: number; name: string }) => Promise<ExistingDatafile | undefined>;
+}
+
+/**
+ * A datafile as a {@link PutOptions.findExisting} hook finds it.
+ *
+ * @example
+ * ```ts
+ * const found: ExistingDatafile = { id: 12, size: 12, checksum: "bef32c73", location: "1/2/greet.txt" };
+ * ```
+ */
+export interface ExistingDatafile {
+  id: number;
+  size: number | undefined;
+  /** CRC32, lowercase hex, as ICAT stores it. */
+  checksum: string | undefined;
+  location?: string | undefined;
 }
 
 /**
@@ -109,18 +132,26 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
       yield chunk;
     }
   };
-  const res = await sendIds(ctx, {
-    method: "PUT",
-    path: "put",
-    query: { name: datafileName, datasetId, datafileFormatId, description, doi, datafileCreateTime: createTime, datafileModTime: modTime },
-    body: streamBody(counted(), size === undefined ? {} : { length: size }),
-    session: "required",
-    expected: [200, 201],
-    idempotent: false,
-    operation: "ids.put",
-    ...callSettings(options),
-  });
-  const answer = await readJson(res, PutResponseSchema);
+  let answer: { id: number; checksum: number; location: string; size: number };
+  try {
+    const res = await sendIds(ctx, {
+      method: "PUT",
+      path: "put",
+      query: { name: datafileName, datasetId, datafileFormatId, description, doi, datafileCreateTime: createTime, datafileModTime: modTime },
+      body: streamBody(counted(), size === undefined ? {} : { length: size }),
+      session: "required",
+      expected: [200, 201],
+      idempotent: false,
+      operation: "ids.put",
+      ...callSettings(options),
+    });
+    answer = await readJson(res, PutResponseSchema);
+  } catch (err) {
+    // IDS answered (an HttpError): it rolled the put back (IdsBean.put). No answer after the
+    // bytes went out: the datafile may exist, so find out instead of letting a retry duplicate it.
+    if (err instanceof HttpError || sent === 0) throw err;
+    return settleUnanswered(err, { datasetId, name: datafileName, sent, crc: crc >>> 0 }, options.findExisting);
+  }
   if (answer.size !== sent) {
     throw new IdsSizeMismatchError(`sent ${sent} bytes of ${datafileName} but IDS stored ${answer.size} as datafile ${answer.id}; delete it and upload again`, {
       actual: sent,
@@ -136,4 +167,31 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
   }
   onProgress?.({ operation: "ids.put", name: datafileName, bytesDone: sent, bytesTotal: sent, done: true });
   return { id: answer.id, checksum: crc32Hex(answer.checksum), crc32: answer.checksum, location: answer.location, size: answer.size };
+}
+
+// A put whose answer never came. With a look-up: the datafile IDS made (size and CRC32 match what
+// was sent) is the result; none means IDS did not commit, and the original error is thrown (a
+// retry is safe); one that differs is an outcome to report. Without a look-up: unknown.
+async function settleUnanswered(
+  err: unknown,
+  put: { datasetId: number; name: string; sent: number; crc: number },
+  findExisting: PutOptions["findExisting"],
+): Promise<PutResult> {
+  const what = `datafile "${put.name}" in dataset ${put.datasetId}`;
+  if (findExisting === undefined) {
+    throw new IdsPutOutcomeUnknownError(
+      `The connection broke after all ${put.sent} bytes of ${what} were sent, before IDS answered: IDS may have created it. Look it up in ICAT (dataset ${put.datasetId}, name "${put.name}") before uploading again, or pass findExisting.`,
+      { datasetId: put.datasetId, datafileName: put.name, existing: undefined, cause: err },
+    );
+  }
+  const found = await findExisting({ datasetId: put.datasetId, name: put.name });
+  if (found === undefined) throw err;
+  const checksum = crc32Hex(put.crc);
+  if (found.size === put.sent && (found.checksum === undefined || found.checksum.toLowerCase() === checksum)) {
+    return { id: found.id, checksum, crc32: put.crc, location: found.location ?? "", size: put.sent };
+  }
+  throw new IdsPutOutcomeUnknownError(
+    `The connection broke before IDS answered, and ${what} exists as datafile ${found.id} with size ${String(found.size)} and checksum ${String(found.checksum)}, not the ${put.sent} bytes with CRC32 ${checksum} that were sent: check it, delete it if it is wrong, and upload again.`,
+    { datasetId: put.datasetId, datafileName: put.name, existing: found, cause: err },
+  );
 }
