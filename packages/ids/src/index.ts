@@ -43,6 +43,7 @@ export { fileNameFromContentDisposition } from "./transfer/content-disposition.j
 export type { DownloadOptions, DownloadResult } from "./transfer/download.js";
 export type { DatafileRef, DownloadManyItem, DownloadManyOptions } from "./transfer/download-many.js";
 export type { ExistingDatafile, PutOptions, PutResult } from "./transfer/put.js";
+export { listPartialDownloads, removePartialDownloads, type PartialDownload } from "./transfer/partial-downloads.js";
 export type { PutSource } from "./transfer/put-source.js";
 export type { RestoreWaitOptions } from "./transfer/restore-wait.js";
 export { safeSegments } from "./transfer/safe-path.js";

@@ -2,7 +2,6 @@
 // a broken connection is resumed (download-attempts.ts); size and CRC32 are checked; only then
 // is the file renamed into place, atomically. On any failure or abort the temporary file is
 // removed, so the destination is either the complete, verified file or untouched.
-import { randomBytes } from "node:crypto";
 import { rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InvalidArgumentError, type ProgressListener } from "@catkit/core";
@@ -14,6 +13,7 @@ import { crc32Hex, requireCrc32 } from "./crc32.js";
 import { destinationError, ensureDirectory, removeCreated } from "./destination.js";
 import { fetchWithResume, type AttemptState } from "./download-attempts.js";
 import { FileSink } from "./file-sink.js";
+import { partName } from "./partial-downloads.js";
 import type { RestoreWaitOptions } from "./restore-wait.js";
 import { safeSegments } from "./safe-path.js";
 
@@ -85,9 +85,9 @@ async function place(destination: string, overwrite: boolean): Promise<Place> {
   return { directory: dirname(path), file: path };
 }
 
-async function createSink(tmp: string, directory: string, created: readonly string[]): Promise<FileSink> {
+async function createSink(tmp: string, directory: string, created: readonly string[], continuable: boolean): Promise<FileSink> {
   try {
-    return await FileSink.create(tmp);
+    return await (continuable ? FileSink.resume(tmp) : FileSink.create(tmp));
   } catch (err) {
     await removeCreated(created);
     throw destinationError(err, directory);
@@ -122,15 +122,20 @@ export async function download(ctx: IdsContext, target: DataTarget, destination:
   checkCount(options.maxResumes, "maxResumes");
   const resolved = resolveTarget(target);
   const where = await place(destination, options.overwrite ?? true);
-  const tmp = join(where.directory, `.${where.file ? basename(where.file) : "ids-download"}.${randomBytes(6).toString("hex")}.part`);
+  // A deterministic part name: a call killed half-way (even by SIGKILL) is continued by the same
+  // call later, when the result can be verified (a single file with a known CRC32).
+  const what = resolved.kind === "prepared" ? `preparedId=${resolved.preparedId}` : `${JSON.stringify(resolved.selection.toParams())}&zip=${String(options.zip === true)}`;
+  const tmp = join(where.directory, partName(where.file ? basename(where.file) : "ids-download", what));
+  const continuable = expectedCrc !== undefined && resolved.kind === "selection" && !resolved.selection.mustZip() && options.zip !== true;
   // Missing parent directories are created (as downloadMany does), and removed again if the
   // download fails: a failed call leaves nothing behind.
   const created = await ensureDirectory(where.directory);
-  const sink = await createSink(tmp, where.directory, created);
+  const sink = await createSink(tmp, where.directory, created, continuable);
+  const continued = sink.bytes;
   let renamed = false;
   try {
     const fitted = await fitDataTarget(ctx, resolved, options);
-    const state: AttemptState = { expectedTotal: options.expectedSize, fileName: undefined, zip: false, resumes: 0, restarts: 0 };
+    const state: AttemptState = { expectedTotal: options.expectedSize, fileName: undefined, zip: false, resumes: continued > 0 ? 1 : 0, restarts: 0 };
     const progressName = where.file ? basename(where.file) : "ids-download";
     await fetchWithResume(ctx, fitted, sink, state, {
       ...options,
@@ -147,7 +152,7 @@ export async function download(ctx: IdsContext, target: DataTarget, destination:
     }
     if (expectedCrc !== undefined && sink.crc !== expectedCrc) {
       throw new IdsChecksumMismatchError(
-        `CRC32 of the downloaded ${progressName} is ${crc32Hex(sink.crc)}, expected ${crc32Hex(expectedCrc)}: the data was corrupted on the way or at the source; the file was not kept`,
+        `CRC32 of the downloaded ${progressName} is ${crc32Hex(sink.crc)}, expected ${crc32Hex(expectedCrc)}: the data was corrupted on the way or at the source${continued > 0 ? ` (or the ${continued} bytes left by an earlier attempt were stale)` : ""}; the file was not kept`,
         { actual: crc32Hex(sink.crc), expected: crc32Hex(expectedCrc) },
       );
     }

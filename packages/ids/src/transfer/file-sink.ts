@@ -12,7 +12,7 @@
 // is sometimes descheduled in the middle of a fast write. A plain file
 // descriptor is used rather than a FileHandle: downloadMany opens thousands of files, and
 // FileHandle objects are costly to create and to collect.
-import { close, fsync, ftruncate, open, write, writeSync } from "node:fs";
+import { close, createReadStream, fsync, ftruncate, open, write, writeSync } from "node:fs";
 import { promisify } from "node:util";
 import { crc32 } from "node:zlib";
 
@@ -64,6 +64,32 @@ export class FileSink {
    */
   static async create(path: string, options: { slowWriteMs?: number } = {}): Promise<FileSink> {
     return new FileSink(await openFile(path, "w"), options.slowWriteMs ?? SLOW_WRITE_MS);
+  }
+
+  /**
+   * Opens a partial file left by an earlier download to continue it: `bytes` and the CRC32 start
+   * from what it holds (read once, streamed). A missing file is created empty.
+   *
+   * @example
+   * ```ts
+   * const sink = await FileSink.resume("/data/.x.nxs.3f2a9c01b7de.part");
+   * console.log(sink.bytes); // where the Range request starts
+   * ```
+   */
+  static async resume(path: string, options: { slowWriteMs?: number } = {}): Promise<FileSink> {
+    let fd: number;
+    try {
+      fd = await openFile(path, "r+");
+    } catch (err) {
+      if ((err as { code?: unknown }).code === "ENOENT") return FileSink.create(path, options);
+      throw err;
+    }
+    const sink = new FileSink(fd, options.slowWriteMs ?? SLOW_WRITE_MS);
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      sink.#crc = crc32(chunk, sink.#crc);
+      sink.#bytes += chunk.length;
+    }
+    return sink;
   }
 
   /** Bytes durably handed to the file system. */
