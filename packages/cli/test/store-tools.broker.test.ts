@@ -5,8 +5,6 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import stompit from "stompit";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { serializeMetadataValue } from "@catkit/icat-plus";
-import { parseCliValue } from "../src/shared/icat-plus-messenger.js";
 import { runCli, tempDir } from "./helpers.js";
 
 const { host, stompPort } = inject("activemq");
@@ -57,16 +55,5 @@ describe("pyicat-plus tools over the real broker", () => {
     expect(r.code).toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/outbox/);
     expect(readdirSync(outbox, { recursive: true }).filter((f) => String(f).endsWith(".xml"))).toHaveLength(1);
-  });
-});
-
-describe("parseCliValue (json.loads with a string fallback)", () => {
-  it("keeps floats written with a point as Python floats, ints as ints, text as text", () => {
-    expect(serializeMetadataValue(parseCliValue("1.0"), "x")).toBe("1.0");
-    expect(serializeMetadataValue(parseCliValue("7.10"), "x")).toBe("7.1");
-    expect(parseCliValue("3")).toBe(3);
-    expect(parseCliValue("true")).toBe(true);
-    expect(parseCliValue("plain text")).toBe("plain text");
-    expect(parseCliValue("[1,2]")).toEqual([1, 2]);
   });
 });

@@ -9,6 +9,7 @@ export { BrokerError, IngestError, InvalidMetadataError, NotConfiguredError, Out
 export { asFloat, PythonFloat, pythonFloatRepr, pythonNumberStr } from "./xml/python-str.js";
 export { pythonIsoformat } from "./xml/python-isoformat.js";
 export { pythonNormpath } from "./xml/python-normpath.js";
+export { parseCliValue } from "./xml/cli-value.js";
 export { serializeMetadataValue, type DatasetMetadata, type MetadataScalar, type MetadataValue } from "./xml/metadata-value.js";
 export { datasetXml, DEFAULT_SOFTWARE, type DatasetFields, type MessageDefaults } from "./xml/dataset-xml.js";
 export { investigationXml, type InvestigationFields } from "./xml/investigation-xml.js";

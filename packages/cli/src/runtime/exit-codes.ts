@@ -39,6 +39,8 @@ const BY_CODE: Readonly<Record<string, ExitCode>> = {
   ICAT_QUERY: ExitCode.Usage,
   ICAT_BAD_PARAMETER: ExitCode.Usage,
   IDS_BAD_REQUEST: ExitCode.Usage,
+  ICATPLUS_INVALID_METADATA: ExitCode.Usage,
+  ICATPLUS_NOT_CONFIGURED: ExitCode.Usage,
   IDS_NOT_FOUND: ExitCode.NotFound,
   ICAT_NO_SUCH_OBJECT_FOUND: ExitCode.NotFound,
   SCICAT_NOT_FOUND: ExitCode.NotFound,
@@ -51,6 +53,7 @@ const BY_CODE: Readonly<Record<string, ExitCode>> = {
   IDS_INSUFFICIENT_PRIVILEGES: ExitCode.Auth,
   CATKIT_NETWORK: ExitCode.Unreachable,
   CATKIT_TIMEOUT: ExitCode.Unreachable,
+  ICATPLUS_BROKER: ExitCode.Unreachable,
   CATKIT_ABORTED: ExitCode.Interrupted,
 };
 

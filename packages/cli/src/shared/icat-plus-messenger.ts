@@ -1,36 +1,10 @@
 // The binding of the pyicat-plus tools to @catkit/icat-plus: messages are built, sent with broker
 // receipts and, when no broker confirms them, kept in icat-plus's durable outbox (nothing is
 // lost; `catkit icat-plus outbox flush` or the next run sends them). Loaded only when a tool
-// sends, so `--help` and the scan of icat-sync-raw never load STOMP.
-import { asFloat, ICATPLUS_DEFAULTS, IcatPlusClient, loadIcatPlusOptions, type Delivery, type MetadataValue } from "@catkit/icat-plus";
+// sends, so `--help` and the scan of icat-sync-raw never load STOMP. Values typed on the command
+// line are read by icat-plus's parseCliValue (json.loads with the text as fallback).
+import { ICATPLUS_DEFAULTS, IcatPlusClient, loadIcatPlusOptions, parseCliValue, type Delivery, type MetadataValue } from "@catkit/icat-plus";
 import type { DatasetMessage, DatasetMessenger, MessengerOptions, MetadataInput, SendOutcome } from "./dataset-messenger.js";
-
-interface SourceContext {
-  source?: string;
-}
-
-/**
- * Text typed on the command line, read as pyicat-plus's tools read it (apps/store_raw.py
- * `json.loads`, falling back to the string): `7.1` → float, `1.0` stays the float 1.0 (Python
- * prints "1.0"), `3` → int, `true` → True, `[1,2]` → a list, `null` → None (dropped), anything
- * that is not JSON → the text itself.
- *
- * @example
- * ```ts
- * parseCliValue("1.0"); // asFloat(1) → "1.0" in the XML
- * parseCliValue("hello"); // "hello"
- * ```
- */
-export function parseCliValue(text: string): MetadataValue {
-  try {
-    // The reviver's source text tells 1.0 (a Python float) from 1 (an int).
-    return JSON.parse(text, (_key: string, value: unknown, context?: SourceContext) =>
-      typeof value === "number" && context?.source !== undefined && /[.eE]/.test(context.source) ? asFloat(value) : value,
-    ) as MetadataValue;
-  } catch {
-    return text;
-  }
-}
 
 function metadataOf(message: DatasetMessage): Map<string, MetadataValue> {
   const metadata = new Map<string, MetadataValue>();
