@@ -52,6 +52,18 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // A client entry point never loads sandbox code (issue 8): outside src/testing/, no source file
+    // imports a testing module, its own (./testing/…) or another package's (@catkit/x/testing).
+    files: ["packages/*/src/**/*.ts"],
+    ignores: ["packages/*/src/testing/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "(^|/)testing(/|$)", message: "testing code is for src/testing/ and tests only: a client entry point must never load it" }] },
+      ],
+    },
+  },
+  {
     // Tests fake async APIs with plain async functions and pass methods around on purpose.
     files: ["**/test/**", "**/*.test.ts", "**/*.test-d.ts"],
     rules: {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crc32Hex, IdsChecksumMismatchError, listPartialDownloads, removePartialDownloads } from "../src/index.ts";
 import { startFixture, tempDir, type Fixture } from "./helpers.ts";
 
-const hooks = join(import.meta.dirname, "../../../tools/vitest/source-hooks.mjs");
+const hooks = join(import.meta.dirname, "../../../tools/vitest/source-hooks.ts");
 const client = join(import.meta.dirname, "../src/index.ts");
 let f: Fixture;
 let big: { id: number; content: Buffer; checksum: string };

@@ -44,7 +44,9 @@ describe("README quick starts, run in a fresh project", () => {
       .replaceAll("https://icat.example.org/icat", sandbox.icatUrl)
       .replaceAll("https://icat.example.org/ids", sandbox.idsUrl);
     writeFileSync(join(app, "quickstart.ts"), code);
-    const { stdout } = await promisify(execFile)(process.execPath, ["quickstart.ts"], { cwd: app, timeout: 120_000 });
+    // Plain output whatever the runner's colour settings (console.log colours numbers under FORCE_COLOR).
+    const { FORCE_COLOR: _colour, ...env } = process.env;
+    const { stdout } = await promisify(execFile)(process.execPath, ["quickstart.ts"], { cwd: app, timeout: 120_000, env: { ...env, NO_COLOR: "1" } });
     // Every line the tutorial prints, in order (a quick start that closed stdout early lost the last).
     expect(stdout).toMatch(/^greet-jdoe\.txt 12 bef32c73 \S+\ngreet-nbour\.txt 15 9012de77 \S+\ngreet-rbeck\.txt 15 cc830993 \S+\nHello John!\nARCHIVED\n$/);
     expect(readdirSync(app)).toEqual(expect.arrayContaining(["greet-jdoe.txt", "greetings.zip", "greetings-prepared.zip"]));

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ownedTempDir } from "../../src/testing/index.ts";
 
-const hooks = join(import.meta.dirname, "../../../../tools/vitest/source-hooks.mjs");
+const hooks = join(import.meta.dirname, "../../../../tools/vitest/source-hooks.ts");
 const module = join(import.meta.dirname, "../../src/testing/owned-temp-dir.ts");
 
 // Runs a child that creates an owned dir, prints its path, then does `then`.

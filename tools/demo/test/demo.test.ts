@@ -1,5 +1,5 @@
 // `npm run demo` must keep working: run tools/demo/run.ts as its own Node process, on the
-// current sources (source-hooks.ts resolves the packages' TypeScript, so no build is needed).
+// current sources (tools/vitest/source-hooks.ts resolves the packages' TypeScript, so no build is needed).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ describe("the demo", () => {
   it("walks the whole tutorial and exits 0", async () => {
     const child = spawn(
       process.execPath,
-      ["--conditions=@catkit/source", "--import", join(import.meta.dirname, "support/source-hooks.ts"), join(root, "tools/demo/run.ts")],
+      ["--conditions=@catkit/source", "--import", join(import.meta.dirname, "../../vitest/source-hooks.ts"), join(root, "tools/demo/run.ts")],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";

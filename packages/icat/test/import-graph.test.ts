@@ -1,0 +1,24 @@
+// Users who import only "@catkit/icat" never load the ICAT/IDS sandboxes or a server library
+// (issue 8): the client entry point reaches no testing/ file and only core, ids and zod.
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectClientOnly, importGraph } from "../../../tools/vitest/import-graph.ts";
+
+const root = resolve(import.meta.dirname, "..");
+
+describe("the @catkit/icat client entry point", () => {
+  it("loads no sandbox or server code", () => {
+    const graph = importGraph(join(root, "src/index.ts"), root);
+    expect(graph.files).toContain("src/icat-client.ts");
+    expectClientOnly(graph, {
+      forbidden: [/^yazl$/, /^yauzl$/, /^node:http$/, /^fastify/],
+      allowed: (p) => p.startsWith("node:") || ["@catkit/core", "@catkit/ids", "zod"].includes(p),
+    });
+  });
+
+  it("while the testing entry point does load the sandbox, and the guard refuses it", () => {
+    const testing = importGraph(join(root, "src/testing/index.ts"), root);
+    expect(testing.files.some((f) => f.startsWith("src/testing/"))).toBe(true);
+    expect(() => expectClientOnly(testing, { forbidden: [], allowed: () => true })).toThrow(/loads testing code/);
+  });
+});
