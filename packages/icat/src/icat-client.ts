@@ -8,12 +8,13 @@ import type { CheckGetOptions } from "./client-types.js";
 import type { EntityRef, EntityUpdate } from "./entities/entity-input.js";
 import { tagEntity } from "./entities/entity-tag.js";
 import { IcatSessionClient } from "./icat-session-client.js";
-import { putDatafile, toDataTarget, type IcatDataTarget, type NewDatafile, type PutDataOptions } from "./ids-conveniences.js";
+import { putDatafile, singleDatafileName, toDataTarget, type IcatDataTarget, type NewDatafile, type PutDataOptions } from "./ids-conveniences.js";
 import type { AnyEntity, Datafile, EntityMap, EntityName } from "./model/index.js";
 import { deleteItems, writeItem, writeItems } from "./operations/entity-args.js";
 import { get, type GetOptions } from "./operations/get.js";
 import type { CallOptions } from "./operations/icat-context.js";
 import { assertedSearch, search, type AssertOptions, type ExactlyOne } from "./operations/search.js";
+import { searchInSlices, type SliceOptions } from "./operations/search-in-slices.js";
 import { searchMatching, type MatchOptions } from "./operations/search-matching.js";
 import { deleteEntities, write } from "./operations/write.js";
 import { paginate, searchChunked, type PaginateOptions, type SearchChunkedOptions } from "./paginate.js";
@@ -44,6 +45,15 @@ export class IcatClient extends IcatSessionClient {
   search(query: string, options?: CallOptions): Promise<unknown[]>;
   search(query: Query<EntityName, unknown> | string, options?: CallOptions): Promise<unknown[]> {
     return search(this.icatContext, query, options);
+  }
+
+  /**
+   * Searches a long list of values in slices (ICAT takes a query in the URL, so one IN list of
+   * 100,000 ids is refused with 431/414): `build` makes the query for one slice, results come in
+   * slice order.
+   */
+  searchInSlices<V, E extends EntityName, R>(values: readonly V[], build: (slice: readonly V[]) => Query<E, R>, options?: SliceOptions): Promise<R[]> {
+    return searchInSlices(values, build, (query, call) => this.search(query, call), options);
   }
 
   /** Searches and checks the number of results: exactly one (typed as a one-element tuple) unless `min`/`max` say otherwise. */
@@ -150,7 +160,11 @@ export class IcatClient extends IcatSessionClient {
 
   /** Downloads to a file, with resume, size and CRC32 checks. */
   download(objects: IcatDataTarget, destination: string, options?: DownloadOptions): Promise<DownloadResult> {
-    return this.ids.download(toDataTarget(objects), destination, options);
+    // One Datafile into a directory: its name from ICAT, not the one IDS's container sends (which
+    // turns non-ASCII characters into spaces).
+    const only = singleDatafileName(objects);
+    const named = options?.fileName === undefined && only !== undefined ? { ...options, fileName: only } : options;
+    return this.ids.download(toDataTarget(objects), destination, named);
   }
 
   /** Asks IDS to prepare the data; returns the preparedId for getData. */

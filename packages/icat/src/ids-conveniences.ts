@@ -77,6 +77,24 @@ export function toDataTarget(objects: IcatDataTarget): DataTarget {
 }
 
 /**
+ * The name of the one Datafile in `objects`, when that is all they hold (an array of exactly one
+ * Datafile read from ICAT, with a name); otherwise undefined. Only arrays are looked at: another
+ * iterable may be readable once, and the download needs it.
+ *
+ * @example
+ * ```ts
+ * singleDatafileName([datafile]); // "日本.txt"
+ * ```
+ */
+export function singleDatafileName(objects: IcatDataTarget): string | undefined {
+  if (!Array.isArray(objects) || objects.length !== 1) return undefined;
+  const only: unknown = objects[0];
+  if (entityTypeOf(only) !== "Datafile") return undefined;
+  const name = (only as { name?: unknown }).name;
+  return typeof name === "string" && name !== "" ? name : undefined;
+}
+
+/**
  * A `@catkit/ids` DataSelection of ICAT objects (python-icat's `DataSelection([ds])`), for the
  * IDS client's own calls (archive, getStatus…).
  *

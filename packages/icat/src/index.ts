@@ -22,6 +22,7 @@ export type { AssertOptions, ExactlyOne, SearchQuery } from "./operations/search
 export type { GetOptions } from "./operations/get.js";
 export type { MatchOptions } from "./operations/search-matching.js";
 export type { PaginateOptions, SearchChunkedOptions } from "./paginate.js";
+export type { SliceOptions } from "./operations/search-in-slices.js";
 export { dataSelection, toDataTarget, type IcatDataTarget, type NewDatafile, type PutDataOptions } from "./ids-conveniences.js";
 
 // entities as the client reads and writes them

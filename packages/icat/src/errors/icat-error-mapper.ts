@@ -50,8 +50,7 @@ export const icatErrorMapper: ErrorMapper = errorBodyMapper(IcatErrorBody, (body
   });
 }, {
   // ICATRest takes a search's query and a delete's entities as query parameters of a GET or
-  // DELETE, so a long IN list or a large deleteMany is what overflows the URL. No catkit call
-  // splits a JPQL query by itself.
+  // DELETE, so a long IN list or a large deleteMany is what overflows the URL.
   urlTooLong:
-    "search a long IN list in slices (a few thousand characters of values per search) and concatenate the results, and pass fewer objects to each deleteMany",
+    "search a long IN list in slices with icat.searchInSlices(values, (slice) => new Query(…, { conditions: { id: inList(slice) } })), and pass fewer objects to each deleteMany",
 });

@@ -92,7 +92,13 @@ describe("ICAT error codes", () => {
     expect(err).toMatchObject({ status: 431 });
     const message = (err as HttpError).message;
     expect(message.length).toBeLessThan(1_000);
-    expect(message).toMatch(/request URL as too long\. Split the request into smaller ones: search a long IN list in slices/);
+    expect(message).toMatch(/request URL as too long\. Split the request into smaller ones: search a long IN list in slices with icat\.searchInSlices/);
+    // … and the helper it names does the job (issue 7 item 12).
+    const found = await icat.searchInSlices(ids, (slice) => new Query("Datafile", { conditions: { id: inList(slice) } }), { sliceSize: 1_000 });
+    const all = await icat.search(new Query("Datafile", {}));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((df) => df.id).sort()).toEqual(all.map((df) => df.id).filter((id) => id !== undefined && id <= 100_000).sort());
+    await expect(icat.searchInSlices(ids, (slice) => new Query("Datafile", { conditions: { id: inList(slice) } }), { sliceSize: 0 })).rejects.toThrow(/sliceSize/);
   });
 
   it("maps by code, not by status", () => {

@@ -41,6 +41,12 @@ export interface DownloadOptions extends DataRequestOptions, CallOptions {
   overwrite?: boolean;
   /** fsync the file before renaming it into place (default false). */
   sync?: boolean;
+  /**
+   * The file name for a download into a directory, instead of the name IDS sends. ids.server's
+   * container sends non-ASCII names as spaces (see content-disposition.ts), so a caller that knows
+   * the datafile's name (as `@catkit/icat`'s download does) passes it here.
+   */
+  fileName?: string;
 }
 
 /**
@@ -100,11 +106,14 @@ function checkCount(value: number | undefined, what: string): void {
   }
 }
 
-function nameFromHeaders(state: AttemptState): string {
-  const name = state.fileName ?? (state.zip ? "ids-data.zip" : "ids-data");
-  // IDS sends the datafile name, which may contain '/': keep its last segment.
-  const segments = safeSegments(name, "the file name IDS sent");
+// A datafile name may contain '/': keep its last segment (checked like every written path).
+function lastSegment(name: string, what: string): string {
+  const segments = safeSegments(name, what);
   return segments[segments.length - 1] ?? name;
+}
+
+function nameFromHeaders(state: AttemptState): string {
+  return lastSegment(state.fileName ?? (state.zip ? "ids-data.zip" : "ids-data"), "the file name IDS sent");
 }
 
 /**
@@ -158,7 +167,7 @@ export async function download(ctx: IdsContext, target: DataTarget, destination:
     }
     if (options.sync) await sink.sync();
     await sink.close();
-    const path = where.file ?? join(where.directory, nameFromHeaders(state));
+    const path = where.file ?? join(where.directory, options.fileName === undefined ? nameFromHeaders(state) : lastSegment(options.fileName, "fileName"));
     await rename(tmp, path);
     renamed = true;
     options.onProgress?.({ operation: "ids.download", name: progressName, bytesDone: sink.bytes, bytesTotal: sink.bytes, done: true });

@@ -1,6 +1,9 @@
-// issue 7 item 10: a put whose connection drops after IDS committed. putData asks ICAT whether the
+// issue 7 item 10 (and item 5, below): a put whose connection drops after IDS committed. putData asks ICAT whether the
 // Datafile exists and returns it when size and CRC32 match; the IDS client alone says the outcome
 // is unknown instead of a plain NetworkError that invites a duplicating retry.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { IdsClient, IdsPutOutcomeUnknownError } from "@catkit/ids";
 import { NetworkError } from "@catkit/core";
@@ -60,4 +63,21 @@ describe("a put whose answer is lost", () => {
     expect((err as Error).message).toContain("not the 7 bytes");
     expect(await count("taken.txt")).toBe(1);
 });
+});
+
+// issue 7 item 5: ids.server's container sends a non-ASCII name as spaces; a download of one
+// Datafile into a directory takes the name ICAT knows instead.
+describe("a non-ASCII datafile name", () => {
+  it("icat.download into a directory writes the name from ICAT, not the header's", async () => {
+    const df = await fx.icat.putData(Readable.from([Buffer.from("konnichiwa\n")]), { name: "日本.txt", dataset, datafileFormat: format }, { size: 11 });
+    const dir = await mkdtemp(join(tmpdir(), "catkit-nonascii-"));
+    try {
+      const result = await fx.icat.download([df], dir);
+      expect(result.fileName).toBe("  .txt"); // what the header carried (Grizzly's spaces)
+      expect(result.path).toBe(join(dir, "日本.txt"));
+      expect(await readFile(result.path, "utf8")).toBe("konnichiwa\n");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
