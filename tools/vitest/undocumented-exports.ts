@@ -1,5 +1,5 @@
 // Lists the exports of a package entry point that lack TSDoc with an @example (the documentation
-// rule of every catkit package). packages/ids/test/tsdoc.test.ts has its own copy of this check.
+// rule of every catkit package), shared by every package's tsdoc test.
 
 import ts from "typescript";
 

@@ -7,7 +7,14 @@ import type { EntityName } from "../model/index.js";
 import type { Query } from "../query/index.js";
 import type { CallOptions } from "./icat-context.js";
 
-/** Options of {@link searchInSlices}. */
+/**
+ * Options of {@link searchInSlices}.
+ *
+ * @example
+ * ```ts
+ * const options: SliceOptions = { sliceSize: 1_000, signal: AbortSignal.timeout(60_000) };
+ * ```
+ */
 export interface SliceOptions extends CallOptions {
   /** Values per search (default 500: a few thousand characters of ids). */
   sliceSize?: number;

@@ -5,7 +5,14 @@
 import { ConfigError, loadConfig, type LoadConfigOptions, type UndiciTransportOptions } from "@catkit/core";
 import { IcatClient } from "../icat-client.js";
 
-/** Where the settings come from, and how to ask for a password that is not configured. */
+/**
+ * Where the settings come from, and how to ask for a password that is not configured.
+ *
+ * @example
+ * ```ts
+ * const options: IcatFromConfigOptions = { section: "myicat_nbour", configFile: "/etc/icat/icat.cfg", promptPassword: async () => "secret" };
+ * ```
+ */
 export interface IcatFromConfigOptions extends LoadConfigOptions {
   /** Asks for the password (python-icat promptPass, or no password configured); never logged. */
   promptPassword?: (prompt: string) => Promise<string>;
