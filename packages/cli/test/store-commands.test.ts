@@ -4,7 +4,7 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { storeProcessed, storeRaw } from "../src/commands/store/store-dataset.js";
 import storeFromFile from "../src/commands/store/store-from-file.js";
 import { Output } from "../src/runtime/output.js";
@@ -14,6 +14,7 @@ import { recordingMessenger } from "./recording-messenger.js";
 
 const tmp = tempDir();
 afterEach(() => setDatasetMessengerFactory(undefined));
+afterAll(() => tmp.cleanup());
 const ctx = () => ({ globals: {}, out: new Output({ stdout: new PassThrough(), stderr: new PassThrough() }), signal: new AbortController().signal });
 const PATH = "/data/visitor/id002207/id00/20240301/RAW_DATA/collection/collection_dataset1";
 const BASE = ["--beamline", "id00", "--proposal", "id002207", "--dataset", "dataset1", "--sample", "mysample", "--path", PATH];
