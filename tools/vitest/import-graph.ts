@@ -2,14 +2,34 @@
 // client entry point must never load its `testing/` code or a sandbox/server dependency
 // (issue 8). Walks relative imports (static, and `import("…")` when `dynamic` is set) from the
 // entry's source file; bare specifiers are collected as packages.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 
 /** What an entry point loads: package-relative files and the bare specifiers they import. */
 export interface ImportGraph {
   files: string[];
   packages: string[];
+}
+
+// The specifiers a module loads: `import type` / `export type` are erased (verbatimModuleSyntax
+// keeps every other import, `import { type A }` included), so they load nothing.
+function importsOf(file: string, dynamic: boolean): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    else if (dynamic && ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg && ts.isStringLiteral(arg)) found.push(arg.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 /**
@@ -27,8 +47,7 @@ export function importGraph(entry: string, root: string, options: { dynamic?: bo
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
-    const info = ts.preProcessFile(readFileSync(file, "utf8"), true, options.dynamic ?? true);
-    for (const { fileName } of info.importedFiles) {
+    for (const fileName of importsOf(file, options.dynamic ?? true)) {
       if (fileName.startsWith(".")) visit(resolve(dirname(file), fileName.replace(/\.js$/, file.endsWith(".ts") ? ".ts" : ".js")));
       else packages.add(fileName);
     }
@@ -51,4 +70,32 @@ export function expectClientOnly(graph: ImportGraph, rules: { forbidden: readonl
   if (testing.length > 0) throw new Error(`the client entry point loads testing code: ${testing.join(", ")}`);
   const bad = graph.packages.filter((p) => p.includes("/testing") || rules.forbidden.some((r) => r.test(p)) || !rules.allowed(p));
   if (bad.length > 0) throw new Error(`the client entry point loads ${bad.join(", ")}`);
+}
+
+/**
+ * The module URLs that Node really loads when it imports `entry` (a package's source file, run
+ * through tools/vitest/source-hooks.ts with the "@catkit/source" condition, so no build is
+ * needed): the run-time counterpart of {@link importGraph}, which follows what a user's `import`
+ * resolves to across packages.
+ *
+ * @example
+ * ```ts
+ * const loaded = modulesLoadedBy(join(root, "src/index.ts"));
+ * expect(loaded.filter((u) => u.includes("/src/config/"))).toEqual([]);
+ * ```
+ */
+export function modulesLoadedBy(entry: string): string[] {
+  const script = [
+    'import { registerHooks } from "node:module";',
+    "const seen = [];",
+    "registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); seen.push(r.url); return r; } });",
+    `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
+    "process.stdout.write(JSON.stringify(seen));",
+  ].join("\n");
+  const hooks = join(import.meta.dirname, "source-hooks.ts");
+  const out = execFileSync(process.execPath, ["--conditions=@catkit/source", "--import", hooks, "--input-type=module", "-e", script], {
+    cwd: dirname(entry),
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as string[];
 }

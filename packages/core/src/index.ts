@@ -74,11 +74,7 @@ export { collect } from "./paging/collect.js";
 export { pages, type ByPageOptions, type Page, type PagedIterable, type PageSource } from "./paging/paged-iterable.js";
 export { throttleProgress, type ProgressEvent, type ProgressListener } from "./progress/progress.js";
 
-// config
-export { configCandidates, type ConfigCandidates, type ConfigSearch } from "./config/config-files.js";
-export { parseIni, readIniFile, type IniSections } from "./config/ini-file.js";
-export { loadConfig, type ConfigDiagnostic, type LoadConfigOptions, type LoadedConfig, type SettingSource } from "./config/load-config.js";
-export { DEFAULT_SETTINGS, SETTINGS, type CatkitSettings, type SettingKey, type SettingSpec } from "./config/settings.js";
+// config: the "@catkit/core/config" subpath (src/config/index.ts), loaded only by those who read configuration
 
 // logging
 export { redactingLogger, silentLogger, type LogFn, type Logger } from "./logging/logger.js";

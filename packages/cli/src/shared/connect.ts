@@ -1,7 +1,8 @@
 // Clients for a command: an IcatClient on the cached session (or a fresh login when the password
 // is available without asking), and an IdsClient sharing that session. Anonymous IDS calls
 // (ping, version, getServiceStatus without session…) get a client without a credential.
-import { AuthError, registerSecret, type CatkitSettings } from "@catkit/core";
+import { AuthError, registerSecret } from "@catkit/core";
+import type { CatkitSettings } from "@catkit/core/config";
 import { IcatClient } from "@catkit/icat";
 import { IdsClient } from "@catkit/ids";
 import type { GlobalOptions } from "../runtime/context.js";

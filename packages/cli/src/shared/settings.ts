@@ -2,7 +2,8 @@
 // catkit.cfg through @catkit/core's loadConfig, with the global flags on top. The password comes
 // only from the config file, $CATKIT_PASSWORD, --password-file or a prompt — never a flag.
 import { readFile } from "node:fs/promises";
-import { loadConfig, registerSecret, type CatkitSettings } from "@catkit/core";
+import { registerSecret } from "@catkit/core";
+import { loadConfig, type CatkitSettings } from "@catkit/core/config";
 import { UsageError } from "../runtime/exit-codes.js";
 import type { GlobalOptions } from "../runtime/context.js";
 

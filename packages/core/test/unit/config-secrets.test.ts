@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseIni } from "../../src/index.ts";
+import { loadConfig, parseIni } from "../../src/config/index.ts";
+import { ConfigError } from "../../src/index.ts";
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, configCandidates, loadConfig, parseIni } from "../../src/index.ts";
+import { configCandidates, loadConfig, parseIni } from "../../src/config/index.ts";
+import { ConfigError } from "../../src/index.ts";
 
 const roots: string[] = [];
 afterAll(() => {

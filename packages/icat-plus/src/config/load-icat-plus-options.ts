@@ -2,7 +2,8 @@
 // files core's config searches) and CATKIT_ICATPLUS_* environment variables, environment first.
 // Keys are pyicat-plus's keyword names (metadata_urls, elogbook_url, …); lists are
 // comma-separated.
-import { configCandidates, ConfigError, readIniFile, registerSecret, type ConfigSearch } from "@catkit/core";
+import { ConfigError, registerSecret } from "@catkit/core";
+import { configCandidates, readIniFile, type ConfigSearch } from "@catkit/core/config";
 import type { IcatPlusClientOptions } from "./icat-plus-options.js";
 
 type Kind = "list" | "string" | "number";

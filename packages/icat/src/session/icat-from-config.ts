@@ -2,7 +2,10 @@
 // catkit.cfg, ICAT_* / CATKIT_* variables, flags) becomes a logged-in IcatClient with its IDS
 // client. Settings are read by core's loadConfig (python-icat's file locations and keys); the
 // password comes from the configuration or, as python-icat's promptPass, from a prompt hook.
-import { ConfigError, loadConfig, type LoadConfigOptions, type UndiciTransportOptions } from "@catkit/core";
+// The config code is loaded on the first call (a dynamic import), so that `@catkit/icat` alone never
+// loads `@catkit/core/config` (issue 8 §3).
+import { ConfigError, type UndiciTransportOptions } from "@catkit/core";
+import type { CatkitSettings, LoadConfigOptions } from "@catkit/core/config";
 import { IcatClient } from "../icat-client.js";
 
 /**
@@ -21,7 +24,7 @@ export interface IcatFromConfigOptions extends LoadConfigOptions {
   signal?: AbortSignal;
 }
 
-function transportFrom(settings: ReturnType<typeof loadConfig>["settings"], extra: UndiciTransportOptions | undefined): UndiciTransportOptions {
+function transportFrom(settings: CatkitSettings, extra: UndiciTransportOptions | undefined): UndiciTransportOptions {
   const proxy = settings.httpsProxy ?? settings.httpProxy;
   return {
     ...extra,
@@ -45,6 +48,7 @@ function transportFrom(settings: ReturnType<typeof loadConfig>["settings"], extr
  */
 export async function icatFromConfig(options: IcatFromConfigOptions = {}): Promise<IcatClient> {
   const { promptPassword, transportOptions, signal, ...search } = options;
+  const { loadConfig } = await import("@catkit/core/config");
   const { settings, section } = loadConfig(search);
   const where = section === undefined ? {} : { section };
   if (settings.url === undefined) {
