@@ -10,4 +10,7 @@ export declare function ensureSupportedNode(options: {
   cacheDir: string;
   fail: (message: string) => never;
   env?: NodeJS.ProcessEnv;
+  version?: string;
+  platform?: string;
+  arch?: string;
 }): void;

@@ -56,22 +56,32 @@ export function nodeBinaryIn(prefix, pkg, platform = process.platform) {
  * with it (its bin directory first on PATH, so pnpm, Nx and vitest use it too) and exits with
  * that run's status. `fail(message)` reports an error and does not return.
  */
-export function ensureSupportedNode({ script, args, cacheDir, fail, env = process.env }) {
-  if (isSupportedNode(process.versions.node)) return;
-  if (env.CATKIT_NODE_REEXEC === "1") fail(`the provisioned Node ${process.versions.node} is still older than ${MIN_NODE.join(".")}`);
-  const pkg = nodePackageFor(process.platform, process.arch);
+export function ensureSupportedNode({
+  script,
+  args,
+  cacheDir,
+  fail,
+  env = process.env,
+  // The running Node and machine; parameters so that the test can play an old Node.
+  version = process.versions.node,
+  platform = process.platform,
+  arch = process.arch,
+}) {
+  if (isSupportedNode(version)) return;
+  if (env.CATKIT_NODE_REEXEC === "1") fail(`the provisioned Node ${version} is still older than ${MIN_NODE.join(".")}`);
+  const pkg = nodePackageFor(platform, arch);
   if (pkg === undefined) {
     fail(
-      `Node ${process.versions.node} is too old (catkit needs >= ${MIN_NODE.join(".")}), and the npm registry has no Node ` +
-        `package for ${process.platform}-${process.arch}: install Node ${PROVISIONED_MAJOR} LTS yourself, then run this again.`,
+      `Node ${version} is too old (catkit needs >= ${MIN_NODE.join(".")}), and the npm registry has no Node ` +
+        `package for ${platform}-${arch}: install Node ${PROVISIONED_MAJOR} LTS yourself, then run this again.`,
     );
   }
-  const binary = nodeBinaryIn(cacheDir, pkg);
+  const binary = nodeBinaryIn(cacheDir, pkg, platform);
   process.stdout.write(
-    `catkit: Node ${process.versions.node} is older than ${MIN_NODE.join(".")}; running with Node ${PROVISIONED_MAJOR} from the npm package ${pkg} (in ${cacheDir})\n`,
+    `catkit: Node ${version} is older than ${MIN_NODE.join(".")}; running with Node ${PROVISIONED_MAJOR} from the npm package ${pkg} (in ${cacheDir})\n`,
   );
   if (!existsSync(binary)) {
-    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const npm = platform === "win32" ? "npm.cmd" : "npm";
     const install = spawnSync(
       npm,
       ["install", "--prefix", cacheDir, "--no-save", "--no-package-lock", "--no-fund", "--no-audit", `${pkg}@${PROVISIONED_MAJOR}`],
