@@ -1,9 +1,12 @@
-// issue 7 item 15: the ICAT README's quick start runs as written in a fresh project. The packages
-// are packed (`pnpm pack`, as published) and installed with npm into an empty directory; the quick
-// start is copied out of the README unchanged except for the facility's URLs, which point at the
-// ICAT + IDS sandboxes; Node runs it (types stripped) and it must finish and print the tutorial's
-// greeting. A snippet that uses files it never creates, an import the install does not provide, or
-// a stream left open fails here.
+// issue 7 item 15: every package README's quick start runs as written in a fresh project. The
+// packages are packed (`pnpm pack`, as published) and a temp project installs exactly what the
+// README's install block says, with pnpm (whose node_modules, unlike npm's, make only the named
+// packages importable); @catkit/* names resolve to the packed tarballs (also as dependencies of
+// each other, through pnpm overrides), everything else comes from the registry. The quick start is
+// copied out of the README unchanged except for the facility's URLs, which point at the ICAT + IDS
+// sandboxes; Node runs it (types stripped) and it must finish and print what its comments say.
+// A snippet that uses files it never creates, imports what the install does not provide, or
+// leaves a stream open fails here.
 import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,59 +17,77 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../../..");
 const tmp = mkdtempSync(join(tmpdir(), "catkit-quickstart-"));
+const PACKED = ["core", "ids", "icat"] as const;
+const tarballs = new Map<string, string>();
 let sandbox: IcatAndIdsSandbox;
 beforeAll(async () => {
   sandbox = await startIcatAndIdsSandbox({ fixture: tutorialFixture, twoLevel: { restoreDelayMs: 200 } });
-});
+  const dir = join(tmp, "tgz");
+  for (const pkg of PACKED) {
+    const out = join(dir, pkg);
+    execFileSync("pnpm", ["pack", "--pack-destination", out], { cwd: join(root, "packages", pkg), stdio: "ignore" });
+    tarballs.set(`@catkit/${pkg}`, join(out, readdirSync(out)[0] ?? ""));
+  }
+}, 120_000);
 afterAll(async () => {
   await sandbox.close();
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The first TypeScript block after the README heading that starts with `heading`. */
-function quickStart(readme: string, heading: string): string {
-  const text = readFileSync(readme, "utf8");
+/**
+ * What the README says to install (the `pnpm add …` lines of its install block, and any
+ * `` `pnpm add …` `` the quick start's text asks for) and the first TypeScript block after `## <heading>`.
+ */
+function readme(pkg: string, heading: string): { installs: string[]; code: string } {
+  const text = readFileSync(join(root, "packages", pkg, "README.md"), "utf8");
+  const sh = /```sh\n([\s\S]*?)```/.exec(text)?.[1] ?? "";
   const at = text.indexOf(`\n## ${heading}`);
   const block = /```ts\n([\s\S]*?)```/.exec(text.slice(at));
-  if (at < 0 || !block?.[1]) throw new Error(`no "## ${heading}" TypeScript block in ${readme}`);
-  return block[1];
+  const prose = block ? text.slice(at, at + block.index) : "";
+  const commands = [...sh.split("\n").map((line) => line.replace(/#.*/, "")), ...[...prose.matchAll(/`(pnpm add [^`]+)`/g)].map((m) => m[1] ?? "")];
+  const installs = commands
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("pnpm add "))
+    .flatMap((line) => line.slice("pnpm add ".length).split(/\s+/).filter((word) => word !== "" && !word.startsWith("-")));
+  const code = block?.[1];
+  if (installs.length === 0 || at < 0 || code === undefined) throw new Error(`packages/${pkg}/README.md needs a "pnpm add" block and a "## ${heading}" TypeScript block`);
+  return { installs, code };
 }
 
-/** Packs `packages` (as published) and installs them, plus `extra` registry packages, into a new directory. */
-function freshProject(name: string, packages: readonly string[], extra: readonly string[] = []): string {
-  const tgz = join(tmp, `${name}-tgz`);
-  const app = join(tmp, name);
+/** Installs what the README says into a new project, runs its quick start there, returns stdout. */
+async function runQuickStart(pkg: string, heading: string): Promise<{ stdout: string; app: string }> {
+  const { installs, code } = readme(pkg, heading);
+  const app = join(tmp, pkg);
   mkdirSync(app);
-  for (const pkg of packages) execFileSync("pnpm", ["pack", "--pack-destination", tgz], { cwd: join(root, "packages", pkg), stdio: "ignore" });
-  writeFileSync(join(app, "package.json"), `{ "name": "${name}", "private": true, "type": "module" }\n`);
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...readdirSync(tgz).map((f) => join(tgz, f)), ...extra], { cwd: app, stdio: "ignore" });
-  return app;
-}
-
-/** Runs `code` with Node in `app`, with plain output whatever the runner's colour settings. */
-async function run(app: string, code: string): Promise<string> {
-  writeFileSync(join(app, "quickstart.ts"), code);
+  const overrides = Object.fromEntries([...tarballs].map(([name, tgz]) => [name, `file:${tgz}`]));
+  writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "quickstart", private: true, type: "module", pnpm: { overrides } })}\n`);
+  const specs = installs.map((name) => (tarballs.has(name) ? `file:${tarballs.get(name) ?? ""}` : name));
+  await promisify(execFile)("pnpm", ["add", "--config.confirmModulesPurge=false", ...specs], { cwd: app, timeout: 180_000 });
+  writeFileSync(
+    join(app, "quickstart.ts"),
+    code.replaceAll("https://icat.example.org/icat", sandbox.icatUrl).replaceAll("https://icat.example.org/ids", sandbox.idsUrl),
+  );
+  // Plain output whatever the runner's colour settings (console.log colours numbers under FORCE_COLOR).
   const { FORCE_COLOR: _colour, ...env } = process.env;
   const { stdout } = await promisify(execFile)(process.execPath, ["quickstart.ts"], { cwd: app, timeout: 120_000, env: { ...env, NO_COLOR: "1" } });
-  return stdout;
+  return { stdout, app };
 }
 
 describe("README quick starts, run in a fresh project", () => {
-  it("@catkit/icat: python-icat's IDS tutorial, against the sandboxes' URLs", async () => {
-    const app = freshProject("icat-app", ["core", "ids", "icat"]);
-    const code = quickStart(join(root, "packages/icat/README.md"), "Quick start")
-      .replaceAll("https://icat.example.org/icat", sandbox.icatUrl)
-      .replaceAll("https://icat.example.org/ids", sandbox.idsUrl);
-    const stdout = await run(app, code);
+  it("@catkit/core: an ICAT login and search with core's plumbing", async () => {
+    const { stdout } = await runQuickStart("core", "Quick start");
+    expect(stdout).toBe("6.2.0\n[ '12100409-ST' ]\n");
+  }, 240_000);
+
+  it("@catkit/ids: python-icat's IDS tutorial against the IDS sandbox", async () => {
+    const { stdout } = await runQuickStart("ids", "Quick start");
+    expect(stdout).toBe("[ 'bef32c73', '9012de77', 'cc830993' ]\n12 true\nARCHIVED\nONLINE\ntrue\n");
+  }, 240_000);
+
+  it("@catkit/icat: python-icat's IDS tutorial", async () => {
+    const { stdout, app } = await runQuickStart("icat", "Quick start");
     // Every line the tutorial prints, in order (a quick start that closed stdout early lost the last).
     expect(stdout).toMatch(/^greet-jdoe\.txt 12 bef32c73 \S+\ngreet-nbour\.txt 15 9012de77 \S+\ngreet-rbeck\.txt 15 cc830993 \S+\nHello John!\nARCHIVED\n$/);
     expect(readdirSync(app)).toEqual(expect.arrayContaining(["greet-jdoe.txt", "greetings.zip", "greetings-prepared.zip"]));
-  }, 240_000);
-
-  it("@catkit/ids: the tutorial on its own sandbox (with the sandbox's optional peer yazl, as the README says)", async () => {
-    const app = freshProject("ids-app", ["core", "ids"], ["yazl@3"]);
-    const stdout = await run(app, quickStart(join(root, "packages/ids/README.md"), "Quick start"));
-    expect(stdout).toContain("[ 'bef32c73', '9012de77', 'cc830993' ]");
-    expect(stdout).toMatch(/12 true\nARCHIVED\nONLINE\ntrue\n$/);
   }, 240_000);
 });
