@@ -81,7 +81,9 @@ export class ConfigError extends CatkitError {
   static override readonly kind: string = "catkit.ConfigError";
   readonly location: ConfigLocation;
   constructor(message: string, location: ConfigLocation = {}, options: CatkitErrorOptions = {}) {
-    const where = [location.file, location.section && `[${location.section}]`, location.key].filter(Boolean).join(" ");
+    // The key is quoted: redaction masks what follows "password:" in prose, which would otherwise
+    // eat the message after a key named password ("… password: line 3 …").
+    const where = [location.file, location.section && `[${location.section}]`, location.key && `"${location.key}"`].filter(Boolean).join(" ");
     super(CoreErrorCode.Config, where ? `${where}: ${message}` : message, options);
     this.location = location;
   }

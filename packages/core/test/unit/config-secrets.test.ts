@@ -81,6 +81,16 @@ describe("configparser's rules (python-icat reads icat.cfg with configparser)", 
   });
 });
 
+describe("messages about a key named password stay readable", () => {
+  it("a duplicate or empty password is reported in full, nothing masked away", () => {
+    const twice = errorOf(() => parseIni("[root]\npassword = a\npassword = b\n", "icat.cfg"));
+    expect(twice.message).toBe('icat.cfg [root] "password": line 3: "password" is set twice in [root]; keep one');
+    const file = cfg("[root]\nurl = https://icat.example.org\npassword =\n");
+    const empty = errorOf(() => loadConfig({ configFile: file, section: "root", env: {} }));
+    expect(empty.message).toMatch(/"password": password is empty; give a value or remove the line$/);
+  });
+});
+
 describe("masking of secrets survives a copy", () => {
   it("{ ...settings } still masks the password in JSON and inspect", () => {
     const file = cfg("[root]\nurl = https://icat.example.org\nusername = jdoe\npassword = Hunter2-Pw\n");

@@ -123,15 +123,15 @@ describe("loadConfig", () => {
     expect((err as Error).message).toMatch(/checkCert must be a boolean .*the value given is not one/);
     expect((err as Error).message).not.toContain("maybe"); // values are never quoted back (issue 7 item 3)
     const badUrl = world({ "work/icat.cfg": "[s]\nurl = icat.example.org\n" });
-    expect(() => loadConfig({ home: badUrl.home, cwd: badUrl.cwd, env: badUrl.env, section: "s" })).toThrow(/\[s\] url: url must be an http\(s\) URL/);
-    expect(() => loadConfig({ home: w.home, cwd: w.cwd, env: { CATKIT_IDS_URL: "nope" } })).toThrow(/\$CATKIT_IDS_URL: idsUrl must be/);
+    expect(() => loadConfig({ home: badUrl.home, cwd: badUrl.cwd, env: badUrl.env, section: "s" })).toThrow(/\[s\] "url": url must be an http\(s\) URL/);
+    expect(() => loadConfig({ home: w.home, cwd: w.cwd, env: { CATKIT_IDS_URL: "nope" } })).toThrow(/"\$CATKIT_IDS_URL": idsUrl must be/);
   });
 
   it("reports unknown keys as diagnostics, or as errors when strict", () => {
     const w = world({ "work/icat.cfg": "[s]\nurl = https://x.example.org\nldap_uri = ldap://x\n" });
     const { diagnostics } = loadConfig({ home: w.home, cwd: w.cwd, env: w.env, section: "s" });
     expect(diagnostics).toEqual([expect.objectContaining({ file: join(w.cwd, "icat.cfg"), section: "s", key: "ldap_uri" })]);
-    expect(() => loadConfig({ home: w.home, cwd: w.cwd, env: w.env, section: "s", strict: true })).toThrow(/\[s\] ldap_uri: unknown key/);
+    expect(() => loadConfig({ home: w.home, cwd: w.cwd, env: w.env, section: "s", strict: true })).toThrow(/\[s\] "ldap_uri": unknown key/);
   });
 
   it("ignores config files when no section is chosen (python-icat)", () => {

@@ -64,7 +64,7 @@ describe("error hierarchy", () => {
 
   it("names file, section and key in config errors", () => {
     const err = new ConfigError("checkCert must be a boolean", { file: "/etc/icat/icat.cfg", section: "root", key: "checkcert" });
-    expect(err.message).toBe("/etc/icat/icat.cfg [root] checkcert: checkCert must be a boolean");
+    expect(err.message).toBe('/etc/icat/icat.cfg [root] "checkcert": checkCert must be a boolean');
     expect(err.toJSON()).toMatchObject({ file: "/etc/icat/icat.cfg", section: "root", key: "checkcert" });
   });
 });
