@@ -15,8 +15,11 @@ const SECRET_NAMES =
 const SENSITIVE_KEY = new RegExp(`^(?:${SECRET_NAMES}|authorization|proxy-authorization|cookie|set-cookie|x-api-key|credentials)$`, "i");
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 // Path segments whose next segment is a secret: REST session resources (icat.server
-// `/icat/session/{sessionId}` for getSession, refresh and logout).
-const SECRET_PATH_PARENTS = "session|sessions";
+// `/icat/session/{sessionId}` for getSession, refresh and logout), and ICAT+'s routes that carry
+// an ICAT session id or an API key as their second segment (pyicat-plus.md §2.1:
+// `catalogue/{sessionId}/…`, `tracking/{sessionId}/…`, `samplemetadata/{sessionId}/…`,
+// `logbook/{sessionId}/…`, `dataacquisition/{apiKey}/…`).
+const SECRET_PATH_PARENTS = "session|sessions|catalogue|tracking|samplemetadata|logbook|dataacquisition";
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // name=value in URLs, form bodies and prose: sessionId=…, password=…

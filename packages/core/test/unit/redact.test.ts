@@ -34,6 +34,10 @@ describe("redact", () => {
     [`The preparedId parameter '${UUID}x' is not a valid UUID`, "The preparedId parameter '[REDACTED]' is not a valid UUID"],
     [`GET https://icat.example.org/icat/session/${UUID} failed with HTTP 500`, "GET https://icat.example.org/icat/session/[REDACTED] failed with HTTP 500"],
     [`DELETE /icat/session/${UUID}?x=1`, "DELETE /icat/session/[REDACTED]?x=1"],
+    // ICAT+ routes: session id or API key as the second segment
+    [`GET /catalogue/${UUID}/investigation?ids=1`, "GET /catalogue/[REDACTED]/investigation?ids=1"],
+    ["POST /dataacquisition/elogbook-secret-key/notification", "POST /dataacquisition/[REDACTED]/notification"],
+    [`GET /logbook/${UUID}/event`, "GET /logbook/[REDACTED]/event"],
     ["PUT /api/sessions/not-a-uuid-but-secret/extend", "PUT /api/sessions/[REDACTED]/extend"],
   ])("redacts prepared ids and session path segments: %s", (input, expected) => {
     expect(redact(input)).toBe(expected);
