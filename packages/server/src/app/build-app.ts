@@ -1,0 +1,89 @@
+// The fastify app both subcommands share: zod validation and serialization (so OpenAPI is
+// generated from the route schemas), OpenAPI at /openapi.json and its UI at /docs, CORS, rate
+// limits per API key, body size limits, redacted logs, request metrics, /health and /metrics.
+import cors from "@fastify/cors";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { ServerConfig } from "../config/server-config.js";
+import { replyError } from "./error-reply.js";
+import { registerHealth, type HealthCheck } from "./health.js";
+import type { ServerMetrics } from "./metrics.js";
+
+/**
+ * What {@link buildApp} needs.
+ *
+ * @example
+ * ```ts
+ * const app = await buildApp({ config, logger: createLogger("info"), metrics: createMetrics(), health: [] });
+ * ```
+ */
+export interface AppOptions {
+  config: ServerConfig;
+  logger: Logger;
+  metrics: ServerMetrics;
+  health: readonly HealthCheck[];
+}
+
+/** The caller a rate limit counts against: its API key (header or ICAT+ path), else its address. */
+function rateKey(req: FastifyRequest): string {
+  const header = req.headers["x-api-key"];
+  if (typeof header === "string" && header) return `key:${header}`;
+  const m = /^\/dataacquisition\/([^/?]+)/.exec(req.url);
+  return m?.[1] ? `key:${m[1]}` : `ip:${req.ip}`;
+}
+
+/**
+ * Builds the app with the shared plugins and the operations routes; parts add their routes.
+ *
+ * @example
+ * ```ts
+ * const app = await buildApp(options);
+ * await app.register(gatewayRoutes, { prefix: "/api/v1" });
+ * ```
+ */
+export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const { config, metrics } = o;
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the generics differ only in pino's extra fields.
+    loggerInstance: o.logger as unknown as FastifyBaseLogger,
+    bodyLimit: config.server.bodyLimitBytes,
+    trustProxy: config.server.trustProxy,
+    // Downloads can be long: no request timeout; idle keep-alive sockets close on shutdown.
+    requestTimeout: 0,
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(replyError);
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ statusCode: 404, code: "NOT_FOUND", message: `no route ${req.method} ${req.url.split("?")[0]}` }));
+
+  await app.register(cors, { origin: config.gateway.corsOrigins.length === 0 ? false : config.gateway.corsOrigins, exposedHeaders: ["content-range", "accept-ranges", "content-disposition"] });
+  await app.register(rateLimit, { max: config.gateway.rateLimit.max, timeWindow: config.gateway.rateLimit.windowMs, keyGenerator: rateKey });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "catkit server", version: "1", description: "catkit REST API over ICAT and IDS, ICAT+-compatible routes and the e-logbook" },
+      components: { securitySchemes: { icatSession: { type: "http", scheme: "bearer", description: "an ICAT session id (POST /api/v1/session)" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  app.get("/openapi.json", { schema: { hide: true }, config: { rateLimit: false } }, () => app.swagger());
+
+  app.addHook("onResponse", (req, reply, done) => {
+    const route = req.routeOptions.url ?? "unmatched";
+    metrics.httpRequests.inc({ route, method: req.method, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ route, method: req.method }, reply.elapsedTime / 1000);
+    done();
+  });
+
+  registerHealth(app, o.health);
+  app.get("/metrics", { schema: { hide: true }, config: { rateLimit: false } }, async (_req, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+  return app;
+}

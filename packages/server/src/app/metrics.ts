@@ -1,0 +1,72 @@
+// Prometheus metrics (prom-client), one registry per app instance so that tests and two
+// instances in one process do not share counters.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/**
+ * The server's metrics.
+ *
+ * @example
+ * ```ts
+ * const metrics = createMetrics();
+ * metrics.ingestReceived.inc({ queue: "icatIngest" });
+ * const text = await metrics.registry.metrics();
+ * ```
+ */
+export interface ServerMetrics {
+  readonly registry: Registry;
+  /** Messages taken from a queue. */
+  readonly ingestReceived: Counter<"queue">;
+  /** Messages applied to ICAT (and acknowledged), by outcome (created, exists, updated, checked). */
+  readonly ingestApplied: Counter<"queue" | "outcome">;
+  /** Attempts that failed and were retried, by reason (transient, refused). */
+  readonly ingestRetried: Counter<"queue" | "reason">;
+  /** Messages sent to a dead-letter queue. */
+  readonly ingestDeadLettered: Counter<"queue">;
+  /** Time from receipt to acknowledgement, seconds. */
+  readonly ingestLatency: Histogram<"queue">;
+  /** Age of the message when it was received (now − broker timestamp), seconds. */
+  readonly ingestLag: Gauge<"queue">;
+  /** Messages received but not yet acknowledged. */
+  readonly ingestInFlight: Gauge;
+  /** SciCat mirror results. */
+  readonly mirrorResults: Counter<"outcome">;
+  /** Gateway requests, by route and status. */
+  readonly httpRequests: Counter<"route" | "method" | "status">;
+  readonly httpDuration: Histogram<"route" | "method">;
+  /** Downloads streaming right now. */
+  readonly downloadsActive: Gauge;
+  /** Investigation look-up cache hits and misses. */
+  readonly cacheLookups: Counter<"result">;
+}
+
+/**
+ * Creates a registry with the server's metrics and Node's default ones.
+ *
+ * @example
+ * ```ts
+ * const { registry } = createMetrics();
+ * ```
+ */
+export function createMetrics(): ServerMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    ingestReceived: new Counter({ name: "catkit_ingest_received_total", help: "Messages received from the broker", labelNames: ["queue"], registers }),
+    ingestApplied: new Counter({ name: "catkit_ingest_applied_total", help: "Messages applied to ICAT and acknowledged", labelNames: ["queue", "outcome"], registers }),
+    ingestRetried: new Counter({ name: "catkit_ingest_retried_total", help: "Failed attempts that were retried", labelNames: ["queue", "reason"], registers }),
+    ingestDeadLettered: new Counter({ name: "catkit_ingest_dead_lettered_total", help: "Messages sent to a dead-letter queue", labelNames: ["queue"], registers }),
+    ingestLatency: new Histogram({
+      name: "catkit_ingest_latency_seconds", help: "Receipt to acknowledgement", labelNames: ["queue"], registers,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    }),
+    ingestLag: new Gauge({ name: "catkit_ingest_lag_seconds", help: "Age of the last message received (now minus broker timestamp)", labelNames: ["queue"], registers }),
+    ingestInFlight: new Gauge({ name: "catkit_ingest_in_flight", help: "Messages received and not yet acknowledged", registers }),
+    mirrorResults: new Counter({ name: "catkit_scicat_mirror_total", help: "SciCat mirror results", labelNames: ["outcome"], registers }),
+    httpRequests: new Counter({ name: "catkit_http_requests_total", help: "Gateway requests", labelNames: ["route", "method", "status"], registers }),
+    httpDuration: new Histogram({ name: "catkit_http_request_duration_seconds", help: "Gateway request duration (to the last byte)", labelNames: ["route", "method"], registers }),
+    downloadsActive: new Gauge({ name: "catkit_downloads_active", help: "Downloads streaming now", registers }),
+    cacheLookups: new Counter({ name: "catkit_cache_lookups_total", help: "Investigation look-up cache", labelNames: ["result"], registers }),
+  };
+}

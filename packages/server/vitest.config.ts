@@ -1,0 +1,3 @@
+import { catkitVitestConfig } from "../../tools/vitest/preset.ts";
+
+export default catkitVitestConfig(import.meta.dirname);
