@@ -59,7 +59,8 @@ export function dataRoutes(app: FastifyInstance, access: CatalogueAccess, metric
     const range = size === undefined ? undefined : parseRange(rangeHeader, size);
     const data = await ids.getData(target, range ? { offset: range.start } : {});
     void reply.header("accept-ranges", "bytes").header("content-type", "application/octet-stream").header("content-disposition", disposition(data.fileName));
-    if (range && size !== undefined && data.status === 206) {
+    // Offset 0 sends no Range to IDS, which then answers 200 with the whole file: cut it too.
+    if (range && size !== undefined && (data.status === 206 || range.start === 0)) {
       const length = range.end - range.start + 1;
       void reply.code(206).header("content-range", `bytes ${range.start}-${range.end}/${size}`).header("content-length", length);
       return stream(reply, metrics, range.end === size - 1 ? data.body : limitStream(data.body, length));
