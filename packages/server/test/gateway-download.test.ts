@@ -3,6 +3,7 @@
 // made from, with the process's memory staying far below the file size (nothing buffered).
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream } from "node:stream/web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGatewayWorld, type GatewayWorld } from "./gateway-helpers.ts";
 import { patternBytes, patternChecker, patternSlice } from "./data-pattern.ts";
@@ -34,7 +35,7 @@ describe("GET /api/v1/datafiles/{id}/content", () => {
     expect(res.headers.get("accept-ranges")).toBe("bytes");
     expect(res.headers.get("content-disposition")).toMatch(/filename="big\.bin"/);
     const check = patternChecker();
-    await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), check);
+    await pipeline(Readable.fromWeb(res.body as ReadableStream), check);
     clearInterval(timer);
     expect(check.bytes).toBe(GiB);
     expect(check.mismatchAt).toBeUndefined();
