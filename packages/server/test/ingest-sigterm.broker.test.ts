@@ -1,0 +1,86 @@
+// Scale-out and graceful stop: two `catkit-server ingest` processes compete for one queue; one
+// gets SIGTERM in the middle of the run. It finishes and acknowledges what it had started and
+// exits 0; what it had prefetched goes back to the broker and to the other instance. ICAT ends
+// with exactly one dataset per message sent: none lost, none duplicated.
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { IcatClient } from "@catkit/icat";
+import { datasetXml, investigationXml } from "@catkit/icat-plus";
+import { startIcatSandbox, type IcatSandbox } from "@catkit/icat/testing";
+import type stompit from "stompit";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { connect, queueEnv, sendAll, tagQueues, until, type Queues } from "./broker-helpers.ts";
+
+// The issue asks for 10,000; MESSAGES scales it for a loaded CI machine (see the README figures).
+const MESSAGES = Number(process.env.CATKIT_SIGTERM_MESSAGES ?? 10_000);
+const { host, stompPort } = inject("activemq");
+const root = join(import.meta.dirname, "../../..");
+let icatSandbox: IcatSandbox;
+let icat: IcatClient;
+let queues: Queues;
+let sender: stompit.Client;
+const children: ChildProcess[] = [];
+
+function startInstance(name: string): ChildProcess & { output: string[] } {
+  const child = spawn(process.execPath, [
+    "--conditions=@catkit/source", "--import", join(root, "tools/vitest/source-hooks.ts"), join(import.meta.dirname, "../src/bin/catkit-server.ts"), "ingest",
+  ], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      CATKIT_SERVER__SERVER__PORT: "0", CATKIT_SERVER__SERVER__HOST: "127.0.0.1",
+      CATKIT_SERVER__ICAT__URL: icatSandbox.url,
+      CATKIT_SERVER__ICAT__INGESTER: JSON.stringify({ plugin: "db", username: "root", password: "secret" }),
+      CATKIT_SERVER__INGEST__BACKOFF_MS: "100", CATKIT_SERVER__INGEST__MAX_ATTEMPTS: "5",
+      ...queueEnv(queues, `${host}:${stompPort}`),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  }) as ChildProcess & { output: string[] };
+  child.output = [];
+  child.stdout?.on("data", (d: Buffer) => child.output.push(d.toString()));
+  child.stderr?.on("data", (d: Buffer) => child.output.push(`${name} stderr: ${d.toString()}`));
+  children.push(child);
+  return child;
+}
+
+const datasetCount = async () => (await icat.search("SELECT COUNT(d) FROM Dataset d"))[0] as number;
+
+beforeAll(async () => {
+  icatSandbox = await startIcatSandbox();
+  icat = new IcatClient({ url: icatSandbox.url, credential: icatSandbox.login() });
+  queues = tagQueues();
+  sender = await connect(host, stompPort);
+});
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  sender.disconnect();
+  await icat.close();
+  await icatSandbox.close();
+});
+
+it(`SIGTERM to one of two instances during ${MESSAGES} messages: exactly ${MESSAGES} datasets`, async () => {
+  // The investigation first, so the two instances do not race to create it.
+  await sendAll(sender, queues.metadata, [investigationXml({ beamline: "id00", proposal: "hg123", startDate: "2024-03-01T08:00:00+01:00", endDate: "2024-03-30T08:00:00+01:00" })]);
+  const a = startInstance("a");
+  const b = startInstance("b");
+  await until("the investigation", async () => (await icat.search("SELECT COUNT(i) FROM Investigation i"))[0] === 1, 60_000);
+  const bodies = Array.from({ length: MESSAGES }, (_, i) =>
+    datasetXml({ beamline: "id00", proposal: "hg123", dataset: `ds${i}`, path: `/data/visitor/hg123/id00/ds${i}`, metadata: { Sample_name: `s${i % 50}`, startDate: "2024-03-02T10:00:00+01:00", endDate: "2024-03-02T10:05:00+01:00" } }, { machine: "m", software: "t" }));
+  await sendAll(sender, queues.metadata, bodies);
+  await until("a quarter applied", async () => (await datasetCount()) >= MESSAGES / 4, 600_000);
+  a.kill("SIGTERM");
+  const code = await new Promise<number | null>((resolve) => a.once("exit", resolve));
+  expect(code, a.output.join("")).toBe(0);
+  const stoppedAt = await datasetCount();
+  expect(stoppedAt).toBeLessThan(MESSAGES);
+  await until(`${MESSAGES} datasets`, async () => (await datasetCount()) >= MESSAGES, 900_000);
+  // Let anything redelivered settle, then count exactly.
+  await new Promise((r) => setTimeout(r, 2_000));
+  expect(await datasetCount()).toBe(MESSAGES);
+  const names = await icat.search("SELECT COUNT(DISTINCT d.name) FROM Dataset d");
+  expect(names[0]).toBe(MESSAGES);
+  const log = a.output.join("");
+  expect(log).toMatch(/"msg":"in-flight messages done; disconnecting"/);
+  expect(log).toMatch(/"msg":"stopped"/);
+  b.kill("SIGTERM");
+  expect(await new Promise<number | null>((resolve) => b.once("exit", resolve))).toBe(0);
+}, 1_200_000);
