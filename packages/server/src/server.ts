@@ -77,7 +77,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const metrics = createMetrics();
   const parts: ServerPart[] = [];
   if (o.parts.includes("gateway")) {
-    const gateway = createGateway(o.config, metrics);
+    const gateway = await createGateway(o.config, metrics);
     parts.push({ health: gateway.health, register: (app) => gateway.register(app), stop: async () => {}, close: () => gateway.close() });
   }
   if (o.parts.includes("ingest")) {

@@ -74,7 +74,7 @@ export interface LogbookStore {
   /** Events in insertion order, one page; `hasMore` says whether a next page exists. */
   list(query: LogbookQuery): Promise<{ items: LogbookEvent[]; hasMore: boolean }>;
   /** The investigation (or null for a beamline event) of the event holding an image, if any. */
-  imageOwner(ref: string): Promise<{ investigationId: number | null; instrumentName: string | null } | undefined>;
+  imageOwner(ref: string): Promise<{ investigationId: number | null; instrumentName: string | null; mime: string } | undefined>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

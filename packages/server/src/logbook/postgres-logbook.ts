@@ -86,10 +86,10 @@ export async function openPostgresLogbook(o: { url: string; max?: number }): Pro
       return { items: rows.slice(0, q.limit).map(eventOfRow), hasMore: rows.length > q.limit };
     },
     async imageOwner(ref: string) {
-      const { rows } = await pool.query<{ investigation_id: string | null; instrument_name: string | null }>(
-        "SELECT investigation_id, instrument_name FROM logbook_events WHERE image_ref = $1 LIMIT 1", [ref]);
+      const { rows } = await pool.query<{ investigation_id: string | null; instrument_name: string | null; image_mime: string | null }>(
+        "SELECT investigation_id, instrument_name, image_mime FROM logbook_events WHERE image_ref = $1 LIMIT 1", [ref]);
       const row = rows[0];
-      return row && { investigationId: row.investigation_id === null ? null : Number(row.investigation_id), instrumentName: row.instrument_name };
+      return row && { investigationId: row.investigation_id === null ? null : Number(row.investigation_id), instrumentName: row.instrument_name, mime: row.image_mime ?? "application/octet-stream" };
     },
     ping: async () => void (await pool.query("SELECT 1")),
     close: () => pool.end(),

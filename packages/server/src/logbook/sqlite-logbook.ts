@@ -45,7 +45,7 @@ export function openSqliteLogbook(o: { path: string }): LogbookStore {
   const insertEvent = db.prepare(`INSERT INTO logbook_events (id, investigation_id, investigation_name, instrument_name, type, category, creation_date, body, image_ref, image_mime, image_size)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTag = db.prepare("INSERT OR IGNORE INTO logbook_tags (event_seq, tag) VALUES (?, ?)");
-  const owner = db.prepare("SELECT investigation_id, instrument_name FROM logbook_events WHERE image_ref = ? LIMIT 1");
+  const owner = db.prepare("SELECT investigation_id, instrument_name, image_mime FROM logbook_events WHERE image_ref = ? LIMIT 1");
   return {
     kind: "sqlite",
     insert(e: LogbookEvent) {
@@ -73,8 +73,8 @@ export function openSqliteLogbook(o: { path: string }): LogbookStore {
       return Promise.resolve({ items: rows.slice(0, q.limit).map(eventOfRow), hasMore: rows.length > q.limit });
     },
     imageOwner(ref: string) {
-      const row = owner.get(ref) as { investigation_id: number | null; instrument_name: string | null } | undefined;
-      return Promise.resolve(row && { investigationId: row.investigation_id, instrumentName: row.instrument_name });
+      const row = owner.get(ref) as { investigation_id: number | null; instrument_name: string | null; image_mime: string | null } | undefined;
+      return Promise.resolve(row && { investigationId: row.investigation_id, instrumentName: row.instrument_name, mime: row.image_mime ?? "application/octet-stream" });
     },
     ping: () => Promise.resolve(void db.prepare("SELECT 1").get()),
     close: () => Promise.resolve(db.close()),
