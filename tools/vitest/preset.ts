@@ -5,6 +5,8 @@
 // - Tests that need a real message broker are named `*.broker.test.ts`. They run in their own
 //   vitest project whose global setup starts Apache ActiveMQ (tools/activemq) and provides its
 //   address through `inject("activemq")`. A broker that cannot start fails the run: never a skip.
+// - Tests that need a real PostgreSQL are named `*.pg.test.ts`; their project's global setup
+//   starts one (tools/postgres) and provides its URL through `inject("postgres")`.
 // - Tests that need a real OpenSSH server are named `*.sshd.test.ts`; their project's global
 //   setup starts sshd (tools/sshd) and provides it through `inject("sshd")`, the same way.
 import { readdirSync } from "node:fs";
@@ -18,6 +20,7 @@ import { defineConfig, type ViteUserConfig } from "vitest/config";
 const conditions = ["@catkit/source", "module", "node", "development|production"];
 const BROKER_TESTS = "**/*.broker.test.ts";
 const SSHD_TESTS = "**/*.sshd.test.ts";
+const PG_TESTS = "**/*.pg.test.ts";
 const UNIT_TESTS = ["**/*.test.ts"];
 const SKIP_DIRS = new Set(["node_modules", "dist", ".nx", ".cache", "coverage"]);
 
@@ -40,6 +43,7 @@ function hasTests(dir: string, suffix: string): boolean {
 export function catkitVitestConfig(dir: string): ViteUserConfig {
   const broker = hasTests(dir, ".broker.test.ts");
   const sshd = hasTests(dir, ".sshd.test.ts");
+  const pg = hasTests(dir, ".pg.test.ts");
   return defineConfig({
     root: dir,
     resolve: { conditions },
@@ -52,7 +56,7 @@ export function catkitVitestConfig(dir: string): ViteUserConfig {
       projects: [
         {
           extends: true,
-          test: { name: "unit", include: UNIT_TESTS, exclude: [BROKER_TESTS, SSHD_TESTS, "**/node_modules/**", "**/dist/**"] },
+          test: { name: "unit", include: UNIT_TESTS, exclude: [BROKER_TESTS, SSHD_TESTS, PG_TESTS, "**/node_modules/**", "**/dist/**"] },
         },
         ...(broker
           ? [
@@ -63,6 +67,14 @@ export function catkitVitestConfig(dir: string): ViteUserConfig {
                   include: [BROKER_TESTS],
                   globalSetup: [join(import.meta.dirname, "../activemq/vitest-global-setup.ts")],
                 },
+              },
+            ]
+          : []),
+        ...(pg
+          ? [
+              {
+                extends: true,
+                test: { name: "pg", include: [PG_TESTS], globalSetup: [join(import.meta.dirname, "../postgres/vitest-global-setup.ts")] },
               },
             ]
           : []),

@@ -32,10 +32,12 @@ export interface GatewayWorld {
   close(): Promise<void>;
 }
 
-export async function startGatewayWorld(env: Record<string, string> = {}, options: { twoLevel?: boolean } = {}): Promise<GatewayWorld> {
-  const sandbox = await startIcatAndIdsSandbox({ fixture: tutorialFixture, policy: facilityPolicy(), ...(options.twoLevel ? { twoLevel: { restoreDelayMs: 50 } } : {}) });
-  const logLines: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), "catkit-gateway-"));
+export async function startSandbox(options: { twoLevel?: boolean } = {}): Promise<IcatAndIdsSandbox> {
+  return startIcatAndIdsSandbox({ fixture: tutorialFixture, policy: facilityPolicy(), ...(options.twoLevel ? { twoLevel: { restoreDelayMs: 50 } } : {}) });
+}
+
+/** A gateway over `sandbox`, its logbook in `dir` unless `env` says otherwise. */
+export async function startGateway(sandbox: IcatAndIdsSandbox, dir: string, env: Record<string, string> = {}, logLines: string[] = []): Promise<RunningServer> {
   const destination: DestinationStream = { write: (line: string) => void logLines.push(line) };
   const config = loadServerConfig({
     env: {
@@ -46,7 +48,14 @@ export async function startGatewayWorld(env: Record<string, string> = {}, option
       ...env,
     },
   });
-  const server = await startServer({ config, parts: ["gateway"], logger: createLogger("info", destination) });
+  return startServer({ config, parts: ["gateway"], logger: createLogger("info", destination) });
+}
+
+export async function startGatewayWorld(env: Record<string, string> = {}, options: { twoLevel?: boolean } = {}): Promise<GatewayWorld> {
+  const sandbox = await startSandbox(options);
+  const logLines: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), "catkit-gateway-"));
+  const server = await startGateway(sandbox, dir, env, logLines);
   return {
     sandbox, server, logLines, dir,
     async close() {
