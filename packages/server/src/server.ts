@@ -42,7 +42,7 @@ export interface StartOptions {
   parts: readonly ("gateway" | "ingest")[];
   logger?: Logger;
   /** Builds the ingest part (kept injectable so the gateway never loads the STOMP consumer). */
-  ingest?: (config: ServerConfig, metrics: ServerMetrics, logger: Logger) => ServerPart | Promise<ServerPart>;
+  ingest?: (config: ServerConfig, metrics: ServerMetrics, logger: Logger, hooks: { onApplied?: () => void }) => ServerPart | Promise<ServerPart>;
 }
 
 /**
@@ -76,13 +76,17 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const logger = o.logger ?? createLogger(o.config.log.level);
   const metrics = createMetrics();
   const parts: ServerPart[] = [];
+  let gateway: Awaited<ReturnType<typeof createGateway>> | undefined;
   if (o.parts.includes("gateway")) {
-    const gateway = await createGateway(o.config, metrics);
-    parts.push({ health: gateway.health, register: (app) => gateway.register(app), stop: async () => {}, close: () => gateway.close() });
+    gateway = await createGateway(o.config, metrics);
+    const g = gateway;
+    parts.push({ health: g.health, register: (app) => g.register(app), stop: async () => {}, close: () => g.close() });
   }
   if (o.parts.includes("ingest")) {
     if (!o.ingest) throw new Error("the ingest part needs its factory (startServer({ ingest }))");
-    parts.push(await o.ingest(o.config, metrics, logger.child({ part: "ingest" })));
+    // In one process, a registration clears the gateway's look-up cache at once.
+    const hooks = gateway ? { onApplied: () => gateway?.invalidate() } : {};
+    parts.push(await o.ingest(o.config, metrics, logger.child({ part: "ingest" }), hooks));
   }
   const app = await buildApp({ config: o.config, logger, metrics, health: parts.flatMap((p) => p.health) });
   for (const p of parts) await p.register?.(app);

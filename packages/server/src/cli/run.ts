@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, stder
     const config = loadServerConfig({ file: args.values.config, env });
     server = await startServer({
       config, parts,
-      ingest: async (...a) => (await import("../ingest/ingest-part.js")).createIngestPart(...a),
+      ingest: async (c, m, l, hooks) => (await import("../ingest/ingest-part.js")).createIngestPart(c, m, l, hooks),
     });
   } catch (err) {
     stderr(`catkit-server: ${isCatkitError(err) ? err.message : redact(err instanceof Error ? err.message : String(err))}`);

@@ -71,6 +71,8 @@ export const ServerConfigSchema = z.strictObject({
       apiKeys: z.array(z.string().min(8)).default([]),
       corsOrigins: z.array(z.string().min(1)).default([]),
       rateLimit: z.strictObject({ max: positiveInt.default(600), windowMs: positiveInt.default(60_000) }).prefault({}),
+      /** ICAT+ `POST /session` plugin → ICAT authenticator (pyicat-plus logs in with "esrf"). */
+      loginPlugins: z.record(z.string(), z.string()).default({ esrf: "db" }),
       /** How long an investigation look-up is cached, ms (0: no cache). */
       cacheTtlMs: z.int().nonnegative().default(5_000),
       logbook: LogbookSchema.default({ store: "sqlite", path: "catkit-logbook.sqlite", imagesDir: "catkit-logbook-images", imageThresholdBytes: 64 * 1024, maxImageBytes: 10 * 1024 * 1024 }),

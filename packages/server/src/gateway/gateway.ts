@@ -4,7 +4,11 @@ import type { FastifyInstance } from "fastify";
 import type { HealthCheck } from "../app/health.js";
 import type { ServerMetrics } from "../app/metrics.js";
 import type { ServerConfig } from "../config/server-config.js";
-import { ConfigError } from "@catkit/core";
+import { ConfigError, registerSecret } from "@catkit/core";
+import { serviceIcat } from "../app/service-icat.js";
+import { dataAcquisitionRoutes } from "../icat-plus/dataacquisition-routes.js";
+import { InvestigationCache } from "../icat-plus/investigation-cache.js";
+import { restrictedRoutes } from "../icat-plus/restricted-routes.js";
 import { IdsClient } from "@catkit/ids";
 import { CatalogueAccess } from "./catalogue-access.js";
 import { catalogueRoutes } from "./api/catalogue-routes.js";
@@ -27,6 +31,8 @@ export interface Gateway {
   readonly access: CatalogueAccess;
   readonly health: HealthCheck[];
   readonly logbook: LogbookService;
+  /** Forgets cached investigation look-ups (the ingest service registered something). */
+  invalidate(): void;
   register(app: FastifyInstance): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,6 +51,9 @@ export async function createGateway(config: ServerConfig, metrics: ServerMetrics
   const access = new CatalogueAccess({ icatUrl: config.icat.url, idsUrl: config.ids?.url });
   const health: HealthCheck[] = [{ name: "icat", check: async () => void (await access.icat(undefined).version()) }];
   const logbook = await openLogbook(config.gateway.logbook);
+  const service = config.icat.ingester ? serviceIcat(config, "the ICAT+ API-key routes") : undefined;
+  const cache = new InvestigationCache(config.gateway.cacheTtlMs, metrics);
+  for (const key of config.gateway.apiKeys) registerSecret(key);
   health.push({ name: `logbook (${logbook.store.kind})`, check: () => logbook.store.ping() });
   const idsUrl = config.ids?.url;
   if (idsUrl) health.push({ name: "ids", check: () => new IdsClient({ url: idsUrl, transport: access.transport }).ping() });
@@ -59,9 +68,19 @@ export async function createGateway(config: ServerConfig, metrics: ServerMetrics
         logbookRoutes(api, access, logbook);
         done();
       }, { prefix: "/api/v1" });
+      await app.register((scope, _opts, done) => {
+        dataAcquisitionRoutes(scope, { apiKeys: new Set(config.gateway.apiKeys), service, logbook, cache });
+        done();
+      });
+      await app.register((scope, _opts, done) => {
+        restrictedRoutes(scope, access, logbook, config.gateway.loginPlugins);
+        done();
+      });
     },
     logbook,
+    invalidate: () => cache.clear(),
     async close() {
+      await service?.icat.logout().catch(() => undefined);
       await access.close();
       await logbook.store.close();
     },

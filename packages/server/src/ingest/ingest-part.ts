@@ -2,11 +2,11 @@
 // message to ICAT with @catkit/icat-plus's mapping (IcatIngest), acknowledge after the write.
 // On stop: take no new messages, finish and acknowledge those in flight, disconnect (the broker
 // redelivers what was prefetched and not started to the other instances).
-import { ConfigError } from "@catkit/core";
-import { IcatClient } from "@catkit/icat";
+import type { IcatClient } from "@catkit/icat";
 import { IcatIngest, type IcatIngestOptions, type IngestMessage, type IngestOutcome } from "@catkit/icat-plus/ingest";
 import type { Logger } from "pino";
 import type { ServerMetrics } from "../app/metrics.js";
+import { serviceIcat } from "../app/service-icat.js";
 import type { ServerConfig } from "../config/server-config.js";
 import type { ServerPart } from "../server.js";
 import { laneKey, MessageHandler, type QueueKind } from "./message-handler.js";
@@ -42,25 +42,6 @@ export interface IngestPart extends ServerPart {
   readonly lanes: OrderedLanes;
 }
 
-/** An ICAT client logged in as the ingester, logging in lazily (ICAT may be down at start). */
-function ingesterIcat(config: ServerConfig): { icat: IcatClient; ready: () => Promise<void> } {
-  const icatConfig = config.icat;
-  const login = icatConfig?.ingester;
-  if (!icatConfig || !login) throw new ConfigError("the ingest service needs ICAT and an ingester account: set icat.url and icat.ingester (plugin, username, password)", { key: "icat.ingester" });
-  const icat = new IcatClient({ url: icatConfig.url });
-  let done: Promise<void> | undefined;
-  return {
-    icat,
-    ready: () => (done ??= icat.login(login.plugin, { username: login.username, password: login.password }).then(
-      () => undefined,
-      (err: unknown) => {
-        done = undefined;
-        throw err;
-      },
-    )),
-  };
-}
-
 /**
  * Creates the ingest part.
  *
@@ -79,7 +60,7 @@ export function createIngestPart(config: ServerConfig, metrics: ServerMetrics, l
   let apply = hooks.apply;
   let icat: IcatClient | undefined;
   if (!apply) {
-    const ingester = ingesterIcat(config);
+    const ingester = serviceIcat(config, "the ingest service");
     icat = ingester.icat;
     const ingest = new IcatIngest(ingester.icat, hooks.ingestOptions);
     apply = async (m) => {
