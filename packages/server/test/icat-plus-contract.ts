@@ -71,10 +71,10 @@ export function icatPlusContract(name: string, start: () => Promise<IcatPlusTarg
       const invs = (await client.getInvestigationsBy({ instrumentName: BEAMLINE })) as { id: number; name: string; instrument: { name: string } }[];
       const inv = invs.find((i) => i.name === PROPOSAL);
       expect(inv?.instrument.name).toBe(BEAMLINE);
-      const ds = (await client.getDatasetsBy({ investigationId: inv?.id })) as { investigationId: number; parameters: unknown[] }[];
+      const ds = (await client.getDatasetsBy({ investigationId: inv?.id ?? 0 })) as { investigationId: number; parameters: unknown[] }[];
       expect(ds.length).toBeGreaterThan(0);
       for (const d of ds) expect(d.investigationId).toBe(inv?.id);
-      const samples = (await client.getSamplesBy({ investigationId: inv?.id })) as { investigationId: number }[];
+      const samples = (await client.getSamplesBy({ investigationId: inv?.id ?? 0 })) as { investigationId: number }[];
       for (const s of samples) expect(s.investigationId).toBe(inv?.id);
       expect(Array.isArray(await client.getParcelsBy(inv?.id ?? 0))).toBe(true);
     });
