@@ -31,6 +31,12 @@ describe("loadServerConfig", () => {
     expect(config.gateway.logbook.store).toBe("sqlite");
   });
 
+  it("accepts the deploy example", () => {
+    const config = loadServerConfig({ file: join(import.meta.dirname, "../deploy/server.example.json") });
+    expect(config.ingest.brokers).toEqual(["tcp://broker:61613"]);
+    expect(config.gateway.logbook).toMatchObject({ store: "sqlite", imageThresholdBytes: 65536 });
+  });
+
   it("names the bad key and its origin, not the value", () => {
     const path = file("bad.json", JSON.stringify({ icat: { url: "https://icat.example.org/icat", ingester: { username: "ingest", password: 42 } } }));
     expect(() => loadServerConfig({ file: path })).toThrow(ConfigError);
