@@ -19,7 +19,8 @@ export interface ChildServer {
  * ```
  */
 export function startChildServer(script: string, args: string[] = []): Promise<ChildServer> {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  // The runner's own flags (e.g. --conditions=@catkit/source) carry over to the child.
+  const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench server exited early (code ${code})`)));
     const lines = createInterface({ input: child.stdout });

@@ -106,6 +106,7 @@ export function createIngestPart(config: ServerConfig, metrics: ServerMetrics, l
     async stop() {
       handler.stopRetrying();
       const dropped = await lanes.close();
+      metrics.ingestInFlight.dec(dropped);
       logger.info({ dropped }, "in-flight messages done; disconnecting");
       await consumer.stop();
     },

@@ -14,7 +14,14 @@ import type { ReceivedMessage } from "./stomp-consumer.js";
 /** How each queue's bodies are parsed. */
 export type QueueKind = "xml" | "updateMetadata" | "addFiles" | "archiveStatus";
 
-/** Header naming why a message was dead-lettered (the same one the ICAT+ sandbox ingester uses). */
+/**
+ * Header naming why a message was dead-lettered (the same one the ICAT+ sandbox ingester uses).
+ *
+ * @example
+ * ```ts
+ * const reason = deadLetter.headers[DEAD_LETTER_REASON_HEADER];
+ * ```
+ */
 export const DEAD_LETTER_REASON_HEADER = "catkit-dead-letter-reason";
 
 /**

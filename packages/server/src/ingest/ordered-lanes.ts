@@ -10,13 +10,12 @@ import { createHash } from "node:crypto";
  * ```ts
  * const lanes = new OrderedLanes(4);
  * lanes.push("/data/ds1", async () => apply(message));
- * await lanes.drain();
+ * await lanes.close(); // on shutdown: drop what has not started, finish what has
  * ```
  */
 export class OrderedLanes {
   readonly #lanes: (() => Promise<void>)[][];
   readonly #running: boolean[];
-  #pending = 0;
   #active = 0;
   #idle: (() => void)[] = [];
   #closed = false;
@@ -26,17 +25,11 @@ export class OrderedLanes {
     this.#running = Array.from({ length: concurrency }, () => false);
   }
 
-  /** Items queued or running. */
-  get size(): number {
-    return this.#pending;
-  }
-
   /** Queues `task` on the lane of `key`. Ignored after {@link OrderedLanes.close}. */
   push(key: string, task: () => Promise<void>): boolean {
     if (this.#closed) return false;
     const n = createHash("sha1").update(key).digest().readUInt32BE(0) % this.#lanes.length;
     this.#lanes[n]?.push(task);
-    this.#pending++;
     void this.#run(n);
     return true;
   }
@@ -49,14 +42,8 @@ export class OrderedLanes {
     this.#closed = true;
     let dropped = 0;
     for (const lane of this.#lanes) dropped += lane.splice(0).length;
-    this.#pending -= dropped;
     if (this.#active > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
     return dropped;
-  }
-
-  /** Resolves once nothing is queued or running. */
-  async drain(): Promise<void> {
-    if (this.#pending > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 
   async #run(n: number): Promise<void> {
@@ -66,16 +53,13 @@ export class OrderedLanes {
     const lane = this.#lanes[n] ?? [];
     try {
       for (let task = lane.shift(); task; task = lane.shift()) {
-        try {
-          await task();
-        } finally {
-          this.#pending--;
-        }
+        // A task reports its own failures; one that throws must not stall its lane.
+        await task().catch(() => undefined);
       }
     } finally {
       this.#running[n] = false;
       this.#active--;
-      if (this.#active === 0 && (this.#pending === 0 || this.#closed)) for (const resolve of this.#idle.splice(0)) resolve();
+      if (this.#active === 0 && this.#closed) for (const resolve of this.#idle.splice(0)) resolve();
     }
   }
 }

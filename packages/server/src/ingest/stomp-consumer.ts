@@ -67,7 +67,6 @@ export class StompConsumer {
   #client: stompit.Client | undefined;
   #abort: (() => void) | undefined;
   #stopped = false;
-  #connects = 0;
 
   constructor(options: StompConsumerOptions, onMessage: (m: ReceivedMessage) => void) {
     this.#o = options;
@@ -77,11 +76,6 @@ export class StompConsumer {
   /** True while connected and subscribed. */
   get connected(): boolean {
     return this.#client !== undefined;
-  }
-
-  /** How many times a connection was made (1 + reconnects). */
-  get connects(): number {
-    return this.#connects;
   }
 
   start(): void {
@@ -103,7 +97,6 @@ export class StompConsumer {
         client.disconnect();
         return;
       }
-      this.#connects++;
       client.on("error", (e: Error) => {
         if (this.#client === client) this.#client = undefined;
         if (this.#stopped) return;
