@@ -28,6 +28,9 @@ export {
 export { header, type CatkitResponse } from "./transport/response.js";
 export type { Transport } from "./transport/transport.js";
 export { UndiciTransport, type TlsClientOptions, type UndiciTransportOptions } from "./transport/undici-transport.js";
+export { FastTransport, type FastTransportOptions } from "./transport/fast/fast-transport.js";
+export { UNPOOLED, type BufferLease, type ChunkHandler, type PooledBody } from "./transport/fast/lent-chunk.js";
+export { pooledBody, pooledFromReadable, readableFromPooled } from "./transport/fast/pooled-body.js";
 
 // pipeline and policies
 export { createPipeline, PHASES, type Phase, type Policy, type SendRequest } from "./pipeline/pipeline.js";

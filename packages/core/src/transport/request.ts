@@ -49,6 +49,11 @@ export interface CatkitRequest {
   readonly timeouts?: RequestTimeouts;
   /** A name for logs, e.g. "ids.getData". */
   readonly operation?: string;
+  /**
+   * Ask for the body as a pooled body (see `pooledBody`): the default transport then serves the
+   * request on its fast HTTP/1.1 path when it can. Meant for data transfers, not control calls.
+   */
+  readonly pooledBody?: boolean;
 }
 
 /**
