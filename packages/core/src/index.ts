@@ -31,6 +31,7 @@ export { UndiciTransport, type TlsClientOptions, type UndiciTransportOptions } f
 export { FastTransport, type FastTransportOptions } from "./transport/fast/fast-transport.js";
 export { UNPOOLED, type BufferLease, type ChunkHandler, type PooledBody } from "./transport/fast/lent-chunk.js";
 export { pooledBody, pooledFromReadable, readableFromPooled } from "./transport/fast/pooled-body.js";
+export { PositionedFileWriter, type PositionedFileWriterOptions, type PositionedWrite } from "./sink/positioned-file-writer.js";
 
 // pipeline and policies
 export { createPipeline, PHASES, type Phase, type Policy, type SendRequest } from "./pipeline/pipeline.js";

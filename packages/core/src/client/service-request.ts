@@ -45,8 +45,8 @@ export interface ServiceRequest {
   timeouts?: RequestTimeouts;
   /** A name for logs and error messages, e.g. "ids.getStatus". */
   operation: string;
-  /** Ask for a pooled body (data transfers): see CatkitRequest.pooledBody. */
-  pooledBody?: boolean;
+  /** A data transfer (download or upload): see CatkitRequest.dataTransfer. */
+  dataTransfer?: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -91,7 +91,7 @@ export function serviceRequester(
       ...(request.timeouts === undefined ? {} : { timeouts: request.timeouts }),
       signal: request.signal,
       operation: request.operation,
-      ...(request.pooledBody ? { pooledBody: true } : {}),
+      ...(request.dataTransfer ? { dataTransfer: true } : {}),
     });
     return expectStatus(response, request.expected, policy.errorMapper ?? httpErrorMapper);
   };

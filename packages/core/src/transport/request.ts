@@ -50,10 +50,10 @@ export interface CatkitRequest {
   /** A name for logs, e.g. "ids.getData". */
   readonly operation?: string;
   /**
-   * Ask for the body as a pooled body (see `pooledBody`): the default transport then serves the
-   * request on its fast HTTP/1.1 path when it can. Meant for data transfers, not control calls.
+   * A data transfer (a large body, either way: a download or an upload): the default transport
+   * serves it on its fast HTTP/1.1 path when it can, with a pooled body (see `pooledBody`).
    */
-  readonly pooledBody?: boolean;
+  readonly dataTransfer?: boolean;
 }
 
 /**

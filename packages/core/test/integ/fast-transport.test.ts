@@ -95,7 +95,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const get = (path: string, extra: Partial<CatkitRequest> = {}): CatkitRequest => ({ method: "GET", url: `${origin}${path}`, pooledBody: true, ...extra });
+const get = (path: string, extra: Partial<CatkitRequest> = {}): CatkitRequest => ({ method: "GET", url: `${origin}${path}`, dataTransfer: true, ...extra });
 
 async function viaPooled(transport: FastTransport, request: CatkitRequest, onChunk?: (chunk: Buffer) => void | Promise<void>): Promise<Buffer> {
   const res = await transport.send(request);
@@ -241,7 +241,7 @@ describe("FastTransport fast path", () => {
         const res = await transport.send({
           method: "PUT",
           url: `${origin}/upload`,
-          pooledBody: true,
+          dataTransfer: true,
           body: { kind: "stream", open: () => Readable.from([DATA.subarray(0, MiB), DATA.subarray(MiB)]), replayable: true, contentType: "application/octet-stream", ...(length === undefined ? {} : { length }) },
         });
         expect(JSON.parse(await readText(res))).toEqual({ n: DATA.length, sha, te: length === undefined ? "chunked" : null });

@@ -143,6 +143,7 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
       expected: [200, 201],
       idempotent: false,
       operation: "ids.put",
+      dataTransfer: true,
       ...callSettings(options),
     });
     answer = await readJson(res, PutResponseSchema);

@@ -1,5 +1,5 @@
-// The default transport: undici for everything, except requests that ask for a pooled body
-// (data transfers: IDS getData/put, later SciCat and the server's gateway), which go over a
+// The default transport: undici for everything, except data transfers (requests marked
+// `dataTransfer`: IDS getData and put, later SciCat and the server's gateway), which go over a
 // plain node:net / node:tls socket when nothing stands in the way.
 //
 // Why catkit parses HTTP/1.1 responses itself here. Measured on the IDS sandbox (issue 11), a
@@ -13,7 +13,7 @@
 // parsers are small, strict, and fuzzed against undici's (test/unit/fast-*.test.ts).
 //
 // Falls back to undici when: a proxy applies (explicit, or HTTP(S)_PROXY in the environment), a
-// dispatcher was supplied, the request does not ask for a pooled body, `fastPath: false`, or the
+// dispatcher was supplied, the request is not a data transfer, `fastPath: false`, or the
 // response is unusual (the request is then sent again through undici, when it can be replayed).
 import { redactUrl } from "../../errors/redact.js";
 import { toCatkitError } from "../../errors/to-catkit-error.js";
@@ -33,7 +33,7 @@ import { UnusualResponse } from "./unusual-response.js";
 
 /** Options of {@link FastTransport}: undici's, plus the fast path's own. */
 export interface FastTransportOptions extends UndiciTransportOptions {
-  /** Serve pooled-body requests on the fast HTTP/1.1 path (default true). */
+  /** Serve data transfers on the fast HTTP/1.1 path (default true). */
   fastPath?: boolean;
   /** Size of the fast path's read blocks, bytes (default 512 KiB). */
   blockSize?: number;
@@ -46,7 +46,7 @@ function hasProxyEnv(): boolean {
 }
 
 /**
- * The default {@link Transport}: undici, with a fast HTTP/1.1 path for pooled-body requests.
+ * The default {@link Transport}: undici, with a fast HTTP/1.1 path for data transfers.
  *
  * @example
  * ```ts
@@ -67,7 +67,7 @@ export class FastTransport implements Transport {
   /** Whether `request` goes over the fast path. */
   serves(request: CatkitRequest): boolean {
     const o = this.#options;
-    if (request.pooledBody !== true || o.fastPath === false || o.dispatcher !== undefined) return false;
+    if (request.dataTransfer !== true || o.fastPath === false || o.dispatcher !== undefined) return false;
     const proxy = o.proxy ?? "env";
     if (proxy !== "none" && (proxy !== "env" || hasProxyEnv())) return false;
     return request.url.startsWith("http://") || request.url.startsWith("https://");

@@ -11,7 +11,7 @@ import { UNPOOLED, type PooledBody } from "./lent-chunk.js";
  *
  * @example
  * ```ts
- * const res = await ctx.request({ method: "GET", path: "getData", pooledBody: true, operation: "ids.getData" });
+ * const res = await ctx.request({ method: "GET", path: "getData", dataTransfer: true, operation: "ids.getData" });
  * await pooledBody(res).read((chunk) => sink.write(chunk));
  * ```
  */
