@@ -31,6 +31,7 @@ export { UndiciTransport, type TlsClientOptions, type UndiciTransportOptions } f
 export { FastTransport, type FastTransportOptions } from "./transport/fast/fast-transport.js";
 export { UNPOOLED, type BufferLease, type ChunkHandler, type PooledBody } from "./transport/fast/lent-chunk.js";
 export { pooledBody, pooledFromReadable, readableFromPooled } from "./transport/fast/pooled-body.js";
+export { copiedChunks, fileChunks, lentRing, markLent, type LentChunks } from "./transport/fast/file-chunks.js";
 export { PositionedFileWriter, type PositionedFileWriterOptions, type PositionedWrite } from "./sink/positioned-file-writer.js";
 
 // pipeline and policies

@@ -4,10 +4,12 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { Agent, request } from "undici";
+import { watchLag } from "./event-loop-lag.ts";
 
 const [url, destination] = process.argv.slice(2);
 if (!url || !destination) throw new Error("usage: raw-undici-download.ts <url> <destination>");
 const dispatcher = new Agent();
+const stop = watchLag();
 const started = performance.now();
 const res = await request(url, { dispatcher });
 const fd = openSync(destination, "w");
@@ -20,5 +22,6 @@ for await (const chunk of res.body as AsyncIterable<Buffer>) {
 }
 closeSync(fd);
 const seconds = (performance.now() - started) / 1000;
+const lagMs = stop();
 await dispatcher.close();
-process.stdout.write(`${JSON.stringify({ seconds, bytes, checksum: (crc >>> 0).toString(16) })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds, bytes, checksum: (crc >>> 0).toString(16), lagMs })}\n`);

@@ -177,6 +177,14 @@ export class FastConnection {
     });
   }
 
+  /** Writes a chunk and resolves once the socket has handed it to the system (it may be reused then). */
+  writeFlushed(chunk: Uint8Array): Promise<void> {
+    if (this.#closed) return Promise.reject(error("the connection closed while the request body was being sent", "ECONNRESET"));
+    return new Promise<void>((resolve, reject) => {
+      this.#socket.write(chunk, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
   onRead(n: number, buf: Buffer): boolean {
     const block = this.#blocks.filled(n, buf);
     const reader = this.#reader;

@@ -35,7 +35,7 @@ import { UnusualResponse } from "./unusual-response.js";
 export interface FastTransportOptions extends UndiciTransportOptions {
   /** Serve data transfers on the fast HTTP/1.1 path (default true). */
   fastPath?: boolean;
-  /** Size of the fast path's read blocks, bytes (default 512 KiB). */
+  /** Size of the fast path's read blocks, bytes (default 512 KiB, at least 128 KiB). */
   blockSize?: number;
   /** Read blocks one connection may hold (default 4): with blockSize, its memory bound. */
   blocksPerConnection?: number;
@@ -86,7 +86,7 @@ export class FastTransport implements Transport {
 
   #getPool(): ConnectionPool {
     const o = this.#options;
-    const blockSize = o.blockSize ?? 512 * 1024;
+    const blockSize = Math.max(128 * 1024, o.blockSize ?? 512 * 1024);
     this.#pool ??= new ConnectionPool(
       { pool: new BlockPool(blockSize, 8), maxBlocks: o.blocksPerConnection ?? 4, minRead: Math.min(64 * 1024, blockSize >> 1) },
       { maxIdle: o.connections ?? 16, idleMs: o.keepAliveTimeoutMs ?? 4_000 },

@@ -1,11 +1,20 @@
 // The read buffers of one fast connection. node:net's `onread` option lets the socket read into
-// memory we choose, and its `buffer` function is asked for a place before every read (checked on
-// Node 22 and 24, plain and TLS sockets: one call per read, always just before the callback for
-// that read). So the socket reads straight into a few large blocks, one region after another: a
+// memory we choose: its `buffer` function is called once when the socket is set up and then right
+// after every read callback, and the buffer it returns receives the next read (Node's
+// lib/internal/stream_base_commons.js onStreamRead; checked on Node 22 and 24, plain and TLS
+// sockets). So the socket reads straight into a few large blocks, one region after another: a
 // block is refilled only when every chunk lent from it has been released (BufferLease) and the
 // socket has moved on to another block. Free blocks go back to a pool shared by the transport's
 // connections, so steady downloads allocate nothing.
+//
+// Because the next buffer is asked for even when the callback pauses the socket, a connection
+// whose blocks are all lent still has to name one: each block keeps a small reserve at its end
+// for that "parked" read, which happens after the socket resumes. Only if even that is used up
+// is a one-off buffer allocated.
 import type { BufferLease } from "./lent-chunk.js";
+
+/** The end of each block kept for a read that has to be placed while no block is free. */
+const RESERVE = 16 * 1024;
 
 /** Free blocks shared by a transport's connections. */
 export class BlockPool {
@@ -77,10 +86,10 @@ export class ReadBlocks {
     this.#minRead = options.minRead;
   }
 
-  /** Whether the next region can come from pooled memory (otherwise pause the socket). */
+  /** Whether the next region is a full one (otherwise pause the socket: it will be parked). */
   hasRoom(): boolean {
     const current = this.#current;
-    if (current && current.bytes.length - current.fill >= this.#minRead) return true;
+    if (current && current.bytes.length - RESERVE - current.fill >= this.#minRead) return true;
     return this.#spare.length > 0 || this.#inUse < this.#maxBlocks;
   }
 
@@ -92,9 +101,12 @@ export class ReadBlocks {
   /** onread's `buffer`: where the next read goes. */
   region(): Buffer {
     const current = this.#current;
-    if (current && current.bytes.length - current.fill >= this.#minRead) return (this.#region = current.bytes.subarray(current.fill));
+    if (current && current.bytes.length - RESERVE - current.fill >= this.#minRead) {
+      return (this.#region = current.bytes.subarray(current.fill, current.bytes.length - RESERVE));
+    }
     if (this.#spare.length === 0 && this.#inUse >= this.#maxBlocks) {
-      // Reached only if the socket reads while paused (it should not): a one-off buffer then.
+      // Every block is lent: the socket is paused, and this read comes once it resumes.
+      if (current && current.fill < current.bytes.length) return (this.#region = current.bytes.subarray(current.fill));
       this.#overflow = new ReadBlock(Buffer.allocUnsafe(this.#minRead), undefined);
       return (this.#region = this.#overflow.bytes);
     }
@@ -105,7 +117,7 @@ export class ReadBlocks {
     this.#current = next;
     // The socket has moved on: the old block is free once its lent chunks are released.
     current?.release();
-    return (this.#region = next.bytes);
+    return (this.#region = next.bytes.subarray(0, next.bytes.length - RESERVE));
   }
 
   /** onread's `callback`: the block holding the `n` bytes just read into `buf`. */

@@ -2,6 +2,7 @@
 // chunked otherwise, with the socket's backpressure. If the server answers before the body is
 // sent (an error, typically), sending stops and the connection is not reused.
 import type { ByteSource } from "../request.js";
+import { lentRing } from "./file-chunks.js";
 import type { FastConnection } from "./fast-connection.js";
 import type { ResponseReader } from "./response-reader.js";
 
@@ -16,6 +17,10 @@ import type { ResponseReader } from "./response-reader.js";
  */
 export function sendBody(conn: FastConnection, reader: ResponseReader, source: ByteSource, length: number | undefined): void {
   const chunked = length === undefined;
+  // A lent source reuses a buffer `ring` chunks later: before pulling on, the socket must have
+  // taken (not just queued) all but ring - 1 of the chunks written.
+  const ring = lentRing(source);
+  const flushing: Array<Promise<void>> = [];
   let sent = 0;
   conn.sending = true;
   void (async () => {
@@ -27,9 +32,17 @@ export function sendBody(conn: FastConnection, reader: ResponseReader, source: B
       sent += size;
       if (length !== undefined && sent > length) throw mismatch(sent, length);
       if (chunked) await conn.write(`${size.toString(16)}\r\n`);
-      await conn.write(piece);
+      if (ring === undefined) await conn.write(piece);
+      else {
+        const flushed = conn.writeFlushed(typeof piece === "string" ? Buffer.from(piece) : piece);
+        // Handled here too: after an early answer nobody awaits the rest.
+        flushed.catch(() => {});
+        flushing.push(flushed);
+        while (flushing.length >= ring - 1) await flushing.shift();
+      }
       if (chunked) await conn.write("\r\n");
     }
+    await Promise.all(flushing);
     if (length !== undefined && sent !== length && !reader.received) throw mismatch(sent, length);
     if (chunked && !conn.closed) await conn.write("0\r\n\r\n");
     conn.sending = false;
