@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
+import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, FastTransport, NetworkError, pooledBody, readText, TimeoutError, UndiciTransport, type CatkitRequest } from "../../src/index.ts";
 
@@ -257,7 +258,19 @@ describe("FastTransport fast path", () => {
       expect(transport.serves(get("/gzip"))).toBe(true);
       expect(transport.serves({ method: "GET", url: `${origin}/length` })).toBe(false);
       expect(new FastTransport({ proxy: { uri: "http://proxy.invalid:3128" } }).serves(get("/length"))).toBe(false);
-      // undici rejects "gzip, chunked" bodies it cannot decode the same way; the fast path does not try.
+      expect(new FastTransport({ dispatcher: new Agent() }).serves(get("/length"))).toBe(false);
+      expect(new FastTransport({ fastPath: false }).serves(get("/length"))).toBe(false);
+      process.env.HTTPS_PROXY = "http://proxy.invalid:3128";
+      try {
+        expect(new FastTransport().serves(get("/length"))).toBe(false);
+      } finally {
+        delete process.env.HTTPS_PROXY;
+      }
+      expect(new FastTransport().serves(get("/length"))).toBe(true);
+      // A response the fast path leaves to undici is fetched again through undici.
+      const gz = await transport.send(get("/gzip"));
+      expect(gz.status).toBe(200);
+      expect(gz.pooled?.()).toBeUndefined();
       const res = await transport.send(get("/status"));
       expect(res.status).toBe(404);
       expect(await readText(res)).toBe("no such thing");
