@@ -64,7 +64,7 @@ const last = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? 
 const nodeRun = (script: string, args: string[]): Sample & { out: Output } => {
   const m = measure(node, [here(script), ...args]);
   const out = last(m.stdout);
-  if (out.checksum !== undefined && script !== "catkit-put.ts" && out.checksum !== info.big.checksum) throw new Error(`${script} wrote CRC32 ${out.checksum}, expected ${info.big.checksum}`);
+  if (out.checksum !== undefined && script !== "catkit-put.mjs" && out.checksum !== info.big.checksum) throw new Error(`${script} wrote CRC32 ${out.checksum}, expected ${info.big.checksum}`);
   return { seconds: out.seconds, rss: m.maxRssMiB, ...(out.lagMs === undefined ? {} : { lag: out.lagMs }), idle: m.idleBefore, out };
 };
 // Every client starts without its destination file: on this kind of VM a fresh GiB of tmpfs
@@ -82,9 +82,9 @@ for (let round = 0; round < ROUNDS; round++) {
   log(`1 GiB download, round ${round + 1}/${ROUNDS}`);
   const c = measure("curl", ["-sS", "-o", await fresh("dl.bin"), "-w", "%{time_total}", dataUrl]);
   dl.curl.push({ seconds: Number(c.stdout), rss: c.maxRssMiB, idle: c.idleBefore });
-  dl.download.push(nodeRun("catkit-download.ts", [...bigArgs, await fresh("dl.bin"), info.big.checksum]));
-  dl.getData.push(nodeRun("catkit-getdata.ts", [...bigArgs, await fresh("dl.bin")]));
-  dl.raw.push(nodeRun("raw-undici-download.ts", [dataUrl, await fresh("dl.bin")]));
+  dl.download.push(nodeRun("catkit-download.mjs", [...bigArgs, await fresh("dl.bin"), info.big.checksum]));
+  dl.getData.push(nodeRun("catkit-getdata.mjs", [...bigArgs, await fresh("dl.bin")]));
+  dl.raw.push(nodeRun("raw-undici-download.mjs", [dataUrl, await fresh("dl.bin")]));
   if (python.ok) {
     const p = measure(python.python, [here("python-icat-download.py"), ...bigArgs, await fresh("dl.bin")], python.env);
     dl.python.push({ seconds: last(p.stdout).seconds, rss: p.maxRssMiB, idle: p.idleBefore });
@@ -96,7 +96,7 @@ await rm(join(work, "dl.bin"), { force: true });
 const up: Record<"curl" | "put", Sample[]> = { curl: [], put: [] };
 for (let round = 0; round < ROUNDS; round++) {
   log(`1 GiB upload, round ${round + 1}/${ROUNDS}`);
-  const k = nodeRun("catkit-put.ts", [info.url, info.sessionId, String(info.uploadDatasetId), String(info.datafileFormatId), source, `catkit-${round}.bin`]);
+  const k = nodeRun("catkit-put.mjs", [info.url, info.sessionId, String(info.uploadDatasetId), String(info.datafileFormatId), source, `catkit-${round}.bin`]);
   up.put.push(k);
   await ids.delete({ datafileIds: [k.out.id ?? 0] });
   const putUrl = `${info.url}/put?sessionId=${info.sessionId}&name=curl-${round}.bin&datasetId=${info.uploadDatasetId}&datafileFormatId=${info.datafileFormatId}`;
@@ -113,7 +113,7 @@ for (let round = 0; round < MANY_ROUNDS; round++) {
   log(`1,000 × 1 MiB with ${LATENCY_MS} ms catalogue latency, round ${round + 1}/${MANY_ROUNDS}`);
   for (const mode of ["many", "sequential"] as const) {
     const out = join(work, `many-${mode}`);
-    many[mode === "many" ? "parallel" : "sequential"].push(nodeRun("catkit-many.ts", [infoPath, mode, out]));
+    many[mode === "many" ? "parallel" : "sequential"].push(nodeRun("catkit-many.mjs", [infoPath, mode, out]));
     await rm(out, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@
 // pauses the socket whenever the consumer or the block pool cannot take more, so a slow
 // consumer holds the server back instead of memory growing.
 import { connect as netConnect, isIP, type OnReadOpts, type Socket } from "node:net";
-import { connect as tlsConnect, type ConnectionOptions } from "node:tls";
+import type { ConnectionOptions } from "node:tls";
 import type { TlsClientOptions } from "../undici-transport.js";
 import { type BlockPool, ReadBlocks } from "./read-blocks.js";
 import { ResponseReader } from "./response-reader.js";
@@ -64,13 +64,15 @@ export class FastConnection {
    * const conn = await FastConnection.open({ protocol: "http:", host: "127.0.0.1", port: 8080, connectTimeoutMs: 10_000 }, buffers);
    * ```
    */
-  static open(target: ConnectionTarget, buffers: ConnectionBuffers): Promise<FastConnection> {
+  static async open(target: ConnectionTarget, buffers: ConnectionBuffers): Promise<FastConnection> {
+    // node:tls is loaded only for https (about 5 MiB of memory a plain-http transfer does without).
+    const tlsConnect = target.protocol === "https:" ? (await import("node:tls")).connect : undefined;
     const blocks = new ReadBlocks(buffers.pool, buffers);
     const self: { conn?: FastConnection } = {};
     const onread: OnReadOpts = { buffer: () => blocks.region(), callback: (n: number, buf: Uint8Array) => self.conn?.onRead(n, buf as Buffer) ?? false };
     const t = target.tls;
     const socket =
-      target.protocol === "https:"
+      tlsConnect
         ? tlsConnect({
             host: target.host,
             port: target.port,

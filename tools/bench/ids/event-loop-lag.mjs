@@ -1,3 +1,5 @@
+// Plain JavaScript, as users run catkit (compiled): a .ts file would make Node load its type
+// stripper, 17 MiB of resident memory that is not the client's.
 // The worst event-loop delay while a benchmark client runs: a 1 ms timer's lateness, measured by
 // Node's histogram (perf_hooks.monitorEventLoopDelay). Issue 11's goal: never above 20 ms.
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -12,7 +14,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
  * const worstMs = stop();
  * ```
  */
-export function watchLag(): () => number {
+export function watchLag() {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   return () => {
