@@ -12,7 +12,7 @@
 // BENCH_ROUNDS (default 5) and BENCH_MANY_ROUNDS (default 3). Files go to BENCH_DIR, by default
 // /dev/shm (tmpfs): the disk is not what is measured. About 5 GiB are used there at most.
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -74,6 +74,12 @@ const fresh = async (name: string) => {
   return join(work, name);
 };
 
+// The baselines do not check what they wrote: at least the size has to be right.
+const complete = async (client: string) => {
+  const { size } = await stat(join(work, "dl.bin"));
+  if (size !== GiB) throw new Error(`${client} wrote ${size} bytes, not 1 GiB`);
+};
+
 // 1. one 1 GiB datafile
 const dataUrl = await ids.getDataUrl({ datafileIds: [info.big.id] });
 const dl: Record<"curl" | "python" | "raw" | "download" | "getData", Sample[]> = { curl: [], python: [], raw: [], download: [], getData: [] };
@@ -82,12 +88,14 @@ for (let round = 0; round < ROUNDS; round++) {
   log(`1 GiB download, round ${round + 1}/${ROUNDS}`);
   const c = measure("curl", ["-sS", "-o", await fresh("dl.bin"), "-w", "%{time_total}", dataUrl]);
   dl.curl.push({ seconds: Number(c.stdout), rss: c.maxRssMiB, idle: c.idleBefore });
+  await complete("curl");
   dl.download.push(nodeRun("catkit-download.mjs", [...bigArgs, await fresh("dl.bin"), info.big.checksum]));
   dl.getData.push(nodeRun("catkit-getdata.mjs", [...bigArgs, await fresh("dl.bin")]));
   dl.raw.push(nodeRun("raw-undici-download.mjs", [dataUrl, await fresh("dl.bin")]));
   if (python.ok) {
     const p = measure(python.python, [here("python-icat-download.py"), ...bigArgs, await fresh("dl.bin")], python.env);
     dl.python.push({ seconds: last(p.stdout).seconds, rss: p.maxRssMiB, idle: p.idleBefore });
+    await complete("python-icat");
   }
 }
 await rm(join(work, "dl.bin"), { force: true });

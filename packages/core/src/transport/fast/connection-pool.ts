@@ -1,6 +1,7 @@
 // Idle keep-alive connections of the fast path, per origin. An idle connection is unref'd (it
 // does not keep the process alive) and closed after `idleMs`, like undici's keepAliveTimeout.
-import { FastConnection, type ConnectionBuffers, type ConnectionTarget } from "./fast-connection.js";
+import { FastConnection, type ConnectionBuffers } from "./fast-connection.js";
+import type { ConnectionTarget } from "./open-socket.js";
 
 /**
  * Hands out fast connections, reusing idle ones.

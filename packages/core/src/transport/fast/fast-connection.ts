@@ -3,21 +3,10 @@
 // a time. It writes the request, hands incoming byte ranges to the current ResponseReader, and
 // pauses the socket whenever the consumer or the block pool cannot take more, so a slow
 // consumer holds the server back instead of memory growing.
-import { connect as netConnect, isIP, type OnReadOpts, type Socket } from "node:net";
-import type { ConnectionOptions } from "node:tls";
-import type { TlsClientOptions } from "../undici-transport.js";
+import type { Socket } from "node:net";
+import { openSocket, type ConnectionTarget } from "./open-socket.js";
 import { type BlockPool, ReadBlocks } from "./read-blocks.js";
 import { ResponseReader } from "./response-reader.js";
-
-/** Where and how to connect. */
-export interface ConnectionTarget {
-  readonly protocol: "http:" | "https:";
-  /** Host name or IP, without IPv6 brackets. */
-  readonly host: string;
-  readonly port: number;
-  readonly tls?: TlsClientOptions | undefined;
-  readonly connectTimeoutMs: number;
-}
 
 /** Per-connection buffer limits. */
 export interface ConnectionBuffers {
@@ -65,50 +54,22 @@ export class FastConnection {
    * ```
    */
   static async open(target: ConnectionTarget, buffers: ConnectionBuffers): Promise<FastConnection> {
-    // node:tls is loaded only for https (about 5 MiB of memory a plain-http transfer does without).
-    const tlsConnect = target.protocol === "https:" ? (await import("node:tls")).connect : undefined;
     const blocks = new ReadBlocks(buffers.pool, buffers);
+    // The server says nothing before it has a request, so no read comes before `conn` is set.
     const self: { conn?: FastConnection } = {};
-    const onread: OnReadOpts = { buffer: () => blocks.region(), callback: (n: number, buf: Uint8Array) => self.conn?.onRead(n, buf as Buffer) ?? false };
-    const t = target.tls;
-    const socket =
-      tlsConnect
-        ? tlsConnect({
-            host: target.host,
-            port: target.port,
-            ...(isIP(target.host) === 0 ? { servername: target.host } : {}),
-            ALPNProtocols: ["http/1.1"],
-            ...(t?.rejectUnauthorized === undefined ? {} : { rejectUnauthorized: t.rejectUnauthorized }),
-            ...(t?.ca === undefined ? {} : { ca: t.ca as string | Buffer | Array<string | Buffer> }),
-            ...(t?.cert === undefined ? {} : { cert: t.cert }),
-            ...(t?.key === undefined ? {} : { key: t.key }),
-            ...(t?.pfx === undefined ? {} : { pfx: t.pfx }),
-            ...(t?.passphrase === undefined ? {} : { passphrase: t.passphrase }),
-            // TLS sockets take onread as net sockets do (Node's types leave it out of tls's options).
-            onread,
-          } as ConnectionOptions)
-        : netConnect({ host: target.host, port: target.port, onread });
-    socket.setNoDelay(true);
-    const opened = new FastConnection(socket, blocks);
-    self.conn = opened;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => socket.destroy(error(`connect timeout elapsed (${target.connectTimeoutMs} ms)`, "UND_ERR_CONNECT_TIMEOUT")), target.connectTimeoutMs);
-      const fail = (err: Error) => {
-        clearTimeout(timer);
-        opened.#closed = true;
-        blocks.close();
-        reject(err);
-      };
-      socket.once("error", fail);
-      socket.once(target.protocol === "https:" ? "secureConnect" : "connect", () => {
-        clearTimeout(timer);
-        socket.off("error", fail);
-        // Flowing mode: no 'data' events come in onread mode, but without it 'end' is never emitted.
-        socket.resume();
-        opened.#listen();
-        resolve(opened);
-      });
-    });
+    let socket: Socket;
+    try {
+      socket = await openSocket(target, { buffer: () => blocks.region(), callback: (n, buf) => self.conn?.onRead(n, buf as Buffer) ?? false });
+    } catch (err) {
+      blocks.close();
+      throw err;
+    }
+    const conn = new FastConnection(socket, blocks);
+    self.conn = conn;
+    // Flowing mode: no 'data' events come in onread mode, but without it 'end' is never emitted.
+    socket.resume();
+    conn.#listen();
+    return conn;
   }
 
   /** True once the socket is gone. */

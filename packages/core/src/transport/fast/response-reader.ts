@@ -7,11 +7,8 @@ import { bodyFraming, keepsAlive, type BodyFraming } from "./body-framing.js";
 import { ChunkedDecoder } from "./chunked-decoder.js";
 import type { ChunkHandler, PooledBody } from "./lent-chunk.js";
 import type { ReadBlock } from "./read-blocks.js";
-import { headEnd, parseResponseHead, type ResponseHead } from "./response-head.js";
-import { UnusualResponse } from "./unusual-response.js";
-
-/** Largest response head accepted (undici's default maxHeaderSize is 16 KiB; this is more lenient). */
-const MAX_HEAD = 64 * 1024;
+import { HeadCollector } from "./head-collector.js";
+import type { ResponseHead } from "./response-head.js";
 
 /** What the reader tells its connection. */
 export interface ReaderHooks {
@@ -48,7 +45,7 @@ export class ResponseReader implements PooledBody {
   readonly #hooks: ReaderHooks;
   #resolveHead!: (head: ResponseHead) => void;
   #rejectHead!: (err: Error) => void;
-  #headBytes: Buffer | undefined;
+  readonly #headCollector = new HeadCollector();
   #parsed: ResponseHead | undefined;
   #framing: BodyFraming | undefined;
   #remaining = 0;
@@ -86,11 +83,12 @@ export class ResponseReader implements PooledBody {
     let pos = start;
     if (this.#framing === undefined) {
       try {
-        pos = this.#readHead(block.bytes, start, end);
+        const found = this.#headCollector.take(block.bytes, start, end);
+        if (found === undefined) return;
+        pos = this.#startBody(found.head, found.next);
       } catch (err) {
         return this.#protocolFailed(err);
       }
-      if (pos < 0 || this.#framing === undefined) return;
     }
     this.#drain(block, pos, end);
   }
@@ -150,28 +148,6 @@ export class ResponseReader implements PooledBody {
     const err = Object.assign(new Error("the body was cancelled"), { name: "AbortError", code: "ABORT_ERR" });
     this.fail(err);
     this.#hooks.abandon(err);
-  }
-
-  #readHead(bytes: Buffer, start: number, end: number): number {
-    let pos = start;
-    for (;;) {
-      const view = bytes.subarray(pos, end);
-      const previous = this.#headBytes;
-      const combined = previous ? Buffer.concat([previous, view]) : view;
-      const at = headEnd(combined, previous?.length ?? 0);
-      if (at < 0) {
-        if (combined.length > MAX_HEAD) throw new UnusualResponse("a response head larger than 64 KiB");
-        this.#headBytes = Buffer.from(combined);
-        return -1;
-      }
-      this.#headBytes = undefined;
-      pos += at - (previous?.length ?? 0);
-      const head = parseResponseHead(combined.toString("latin1", 0, at - 4));
-      if (head.status === 101) throw new UnusualResponse("101 Switching Protocols");
-      if (head.status >= 200) return this.#startBody(head, pos);
-      // 100 Continue, 103 Early Hints: informational, the real answer follows.
-      if (pos >= end) return -1;
-    }
   }
 
   #startBody(head: ResponseHead, pos: number): number {
