@@ -61,6 +61,8 @@ export { DEFAULT_MAX_BODY_BYTES, discardBody, peekBody, readBytes, readText } fr
 export { formatIssues, readJson, validate } from "./body/read-json.js";
 export {
   errorBodyMapper,
+  type BodyShape,
+  type ShapeOutput,
   expectStatus,
   httpErrorMapper,
   mapErrorResponse,

@@ -6,7 +6,7 @@ import { HttpError, InvalidArgumentError, lentRing, markLent, readJson, streamBo
 import { crc32 } from "node:zlib";
 import { IdsChecksumMismatchError, IdsPutOutcomeUnknownError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "../operations/ids-context.js";
-import { PutResponseSchema } from "../operations/response-schemas.js";
+import { responseSchemas } from "../operations/lazy-schemas.js";
 import { toObjectId, type IdLike } from "../validation.js";
 import { crc32Hex } from "./crc32.js";
 import { openSource, type PutSource } from "./put-source.js";
@@ -148,7 +148,7 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
       dataTransfer: true,
       ...callSettings(options),
     });
-    answer = await readJson(res, PutResponseSchema);
+    answer = await readJson(res, (await responseSchemas()).PutResponseSchema);
   } catch (err) {
     // IDS answered (an HttpError): it rolled the put back (IdsBean.put). No answer after the
     // bytes went out: the datafile may exist, so find out instead of letting a retry duplicate it.
