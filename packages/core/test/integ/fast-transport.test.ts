@@ -3,7 +3,7 @@
 // and the fallback to undici. Every body is compared byte for byte with what undici receives.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import { Agent } from "undici";
@@ -217,6 +217,19 @@ describe("FastTransport fast path", () => {
       const reading = pooledBody(res).read(() => late.abort());
       await expect(reading).rejects.toBeInstanceOf(AbortError);
       await expect(transport.send(get("/length", { signal: AbortSignal.abort() }))).rejects.toBeInstanceOf(AbortError);
+      // While connecting (a TLS handshake a mute server never answers): released at once, not after the connect timeout.
+      const mute = createNetServer(() => {});
+      await new Promise<void>((resolve) => mute.listen(0, "127.0.0.1", resolve));
+      try {
+        const connecting = new AbortController();
+        const started = Date.now();
+        const stuck = transport.send({ ...get("/length"), url: `https://127.0.0.1:${(mute.address() as AddressInfo).port}/length`, signal: connecting.signal });
+        setTimeout(() => connecting.abort(), 50);
+        await expect(stuck).rejects.toBeInstanceOf(AbortError);
+        expect(Date.now() - started).toBeLessThan(2_000);
+      } finally {
+        mute.close();
+      }
     } finally {
       await transport.close();
     }

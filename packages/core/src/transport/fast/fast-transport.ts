@@ -23,6 +23,7 @@ import type { CatkitResponse } from "../response.js";
 import type { Transport } from "../transport.js";
 import { UndiciTransport, type UndiciTransportOptions } from "../undici-transport.js";
 import { ConnectionPool } from "./connection-pool.js";
+import type { FastConnection } from "./fast-connection.js";
 import { fastResponse } from "./fast-response.js";
 import type { PooledBody } from "./lent-chunk.js";
 import { BlockPool } from "./read-blocks.js";
@@ -119,7 +120,7 @@ export class FastTransport implements Transport {
       if (signal?.aborted) throw toCatkitError(signal.reason, context());
       let conn;
       try {
-        conn = await this.#getPool().acquire(target.origin, connectTarget, replayable && attempt === 0);
+        conn = await abortable(this.#getPool().acquire(target.origin, connectTarget, replayable && attempt === 0), signal);
       } catch (err) {
         throw toCatkitError(err, context());
       }
@@ -160,4 +161,28 @@ function mappedBody(reader: ResponseReader, context: () => { method: string; url
       }),
     cancel: () => reader.cancel(),
   };
+}
+
+// Connecting is not cut short by an abort; the caller is released at once and the connection,
+// when it opens, is closed.
+function abortable(opening: Promise<FastConnection>, signal: AbortSignal | undefined): Promise<FastConnection> {
+  if (!signal) return opening;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(Object.assign(new Error("aborted"), { name: "AbortError" }));
+      opening.then((conn) => conn.destroy(), () => {});
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    opening.then(
+      (conn) => {
+        signal.removeEventListener("abort", onAbort);
+        if (signal.aborted) conn.destroy();
+        else resolve(conn);
+      },
+      (err: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
 }

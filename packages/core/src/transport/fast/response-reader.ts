@@ -132,15 +132,20 @@ export class ResponseReader implements PooledBody {
       if (this.#error) return reject(this.#error);
       if (this.#done) return resolve();
       this.#settle = { resolve, reject };
-      this.paused = false;
-      const kept = this.#kept;
-      this.#kept = undefined;
-      if (kept) {
-        this.#drain(kept.block, kept.pos, kept.end);
-        kept.block.release();
-      }
-      if (!this.paused && !this.settled) this.#hooks.resume();
+      this.#continue();
     });
+  }
+
+  // The consumer can take bytes again: deliver what was kept, then let the socket read on.
+  #continue(): void {
+    this.paused = false;
+    const kept = this.#kept;
+    this.#kept = undefined;
+    if (kept) {
+      this.#drain(kept.block, kept.pos, kept.end);
+      kept.block.release();
+    }
+    if (!this.paused && !this.settled) this.#hooks.resume();
   }
 
   cancel(): void {
@@ -216,16 +221,7 @@ export class ResponseReader implements PooledBody {
     if (pending === undefined || typeof pending.then !== "function") return;
     this.paused = true;
     pending.then(
-      () => {
-        this.paused = false;
-        const kept = this.#kept;
-        this.#kept = undefined;
-        if (kept) {
-          this.#drain(kept.block, kept.pos, kept.end);
-          kept.block.release();
-        }
-        if (!this.paused && !this.settled) this.#hooks.resume();
-      },
+      () => this.#continue(),
       (err: unknown) => this.#consumerFailed(err),
     );
   }
