@@ -28,6 +28,11 @@ export {
 export { header, type CatkitResponse } from "./transport/response.js";
 export type { Transport } from "./transport/transport.js";
 export { UndiciTransport, type TlsClientOptions, type UndiciTransportOptions } from "./transport/undici-transport.js";
+export { FastTransport, type FastTransportOptions } from "./transport/fast/fast-transport.js";
+export { UNPOOLED, type BufferLease, type ChunkHandler, type PooledBody } from "./transport/fast/lent-chunk.js";
+export { pooledBody, pooledFromReadable, readableFromPooled } from "./transport/fast/pooled-body.js";
+export { copiedChunks, fileChunks, lentRing, markLent, type LentChunks } from "./transport/fast/file-chunks.js";
+export { PositionedFileWriter, type PositionedFileWriterOptions, type PositionedWrite } from "./sink/positioned-file-writer.js";
 
 // pipeline and policies
 export { createPipeline, PHASES, type Phase, type Policy, type SendRequest } from "./pipeline/pipeline.js";
@@ -56,6 +61,8 @@ export { DEFAULT_MAX_BODY_BYTES, discardBody, peekBody, readBytes, readText } fr
 export { formatIssues, readJson, validate } from "./body/read-json.js";
 export {
   errorBodyMapper,
+  type BodyShape,
+  type ShapeOutput,
   expectStatus,
   httpErrorMapper,
   mapErrorResponse,

@@ -63,6 +63,22 @@ function plainHttpError(r: ErrorResponse, hints: HttpErrorHints): HttpError {
 export const httpErrorMapper: ErrorMapper = (r) => plainHttpError(r, {});
 
 /**
+ * What errorBodyMapper checks a body with: a zod schema, or anything with the same `safeParse`
+ * (a hand-written check lets a package keep zod out of a process that never sees an error).
+ *
+ * @example
+ * ```ts
+ * const shape: BodyShape<{ code: string }> = { safeParse: (v) => (typeof (v as { code?: unknown })?.code === "string" ? { success: true, data: v as { code: string } } : { success: false }) };
+ * ```
+ */
+export interface BodyShape<T = unknown> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/** The body type a {@link BodyShape} (or zod schema) yields. */
+export type ShapeOutput<S> = S extends z.ZodType ? z.output<S> : S extends BodyShape<infer T> ? T : never;
+
+/**
  * An ErrorMapper for services whose error bodies have a known shape (ICAT's and IDS's
  * `{code, message}`): `toError` picks the typed error from the parsed body; a body of another
  * shape (a proxy's HTML page, an empty 502, a 431 for a URL too long) or an unknown code gives
@@ -74,14 +90,14 @@ export const httpErrorMapper: ErrorMapper = (r) => plainHttpError(r, {});
  *   body.code === "NotFoundException" ? new IdsNotFoundError({ ...r, idsCode: body.code, idsMessage: body.message }) : undefined);
  * ```
  */
-export function errorBodyMapper<S extends z.ZodType>(
+export function errorBodyMapper<S extends BodyShape>(
   schema: S,
-  toError: (body: z.output<S>, response: ErrorResponse) => Error | undefined,
+  toError: (body: ShapeOutput<S>, response: ErrorResponse) => Error | undefined,
   hints: HttpErrorHints = {},
 ): ErrorMapper {
   return (response) => {
     const parsed = schema.safeParse(response.body);
-    return (parsed.success ? toError(parsed.data, response) : undefined) ?? plainHttpError(response, hints);
+    return (parsed.success ? toError(parsed.data as ShapeOutput<S>, response) : undefined) ?? plainHttpError(response, hints);
   };
 }
 

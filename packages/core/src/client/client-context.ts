@@ -12,7 +12,7 @@ import type { RetryOptions } from "../policies/retry-options.js";
 import { retryPolicy } from "../policies/retry-policy.js";
 import { userAgentPolicy } from "../policies/user-agent-policy.js";
 import type { Transport } from "../transport/transport.js";
-import { UndiciTransport, type UndiciTransportOptions } from "../transport/undici-transport.js";
+import { FastTransport, type FastTransportOptions } from "../transport/fast/fast-transport.js";
 import type { CatkitResponse } from "../transport/response.js";
 import { serviceRequester, type ServiceRequest, type ServiceRequestPolicy } from "./service-request.js";
 
@@ -22,10 +22,13 @@ export interface CoreClientOptions {
   url: string | URL;
   /** A credential, or a plain session id / token (wrapped with staticSession). */
   credential?: Credential | string;
-  /** Bring your own transport (shared between clients, or a mock); default a new UndiciTransport. */
+  /**
+   * Bring your own transport (shared between clients, or a mock); default a new FastTransport
+   * (undici, with the fast path for data transfers).
+   */
   transport?: Transport;
   /** Options for the default transport (ignored when `transport` is given). */
-  transportOptions?: UndiciTransportOptions;
+  transportOptions?: FastTransportOptions;
   /** `false` turns retry off; an object overrides the defaults. */
   retry?: false | Partial<RetryOptions>;
   userAgent?: string;
@@ -84,7 +87,7 @@ export function createClientContext(options: CoreClientOptions, service: Service
   const logger = redactingLogger(options.logger ?? silentLogger);
   const credential = typeof options.credential === "string" ? staticSession(options.credential) : options.credential;
   const ownsTransport = options.transport === undefined;
-  const transport = options.transport ?? new UndiciTransport(options.transportOptions);
+  const transport = options.transport ?? new FastTransport(options.transportOptions);
   const policies: Policy[] = [userAgentPolicy(options.userAgent ?? `${service.name}/${service.version}`)];
   if (options.retry !== false) policies.push(retryPolicy(options.retry ?? {}, logger));
   if (credential && service.auth) {

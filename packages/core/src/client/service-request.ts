@@ -45,6 +45,8 @@ export interface ServiceRequest {
   timeouts?: RequestTimeouts;
   /** A name for logs and error messages, e.g. "ids.getStatus". */
   operation: string;
+  /** A data transfer (download or upload): see CatkitRequest.dataTransfer. */
+  dataTransfer?: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -89,6 +91,7 @@ export function serviceRequester(
       ...(request.timeouts === undefined ? {} : { timeouts: request.timeouts }),
       signal: request.signal,
       operation: request.operation,
+      ...(request.dataTransfer ? { dataTransfer: true } : {}),
     });
     return expectStatus(response, request.expected, policy.errorMapper ?? httpErrorMapper);
   };

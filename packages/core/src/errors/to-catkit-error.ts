@@ -31,6 +31,8 @@ const NETWORK_CODES = new Set([
   "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH",
   "ERR_STREAM_PREMATURE_CLOSE",
   "UND_ERR_PRX_TLS",
+  // The fast path's chunked decoder: the connection's bytes broke the framing.
+  "CATKIT_BAD_CHUNKED_BODY",
 ]);
 
 function codeOf(err: unknown): string | undefined {
@@ -79,7 +81,9 @@ export function toCatkitError(err: unknown, context: ErrorContext = {}): CatkitE
   if (phase !== undefined) {
     return new TimeoutError(`${where}: ${phase} timeout elapsed (${detail})`, { phase, cause: err });
   }
-  if (code !== undefined && NETWORK_CODES.has(code)) {
+  // OpenSSL's alerts (ERR_SSL_*: the server refused the handshake, e.g. for a missing client
+  // certificate) end the connection: undici reports them as a socket error, the fast path as is.
+  if (code !== undefined && (NETWORK_CODES.has(code) || code.startsWith("ERR_SSL_"))) {
     return new NetworkError(`${where} failed: ${detail} (${code})`, { errno: code, cause: err });
   }
   return new CatkitError(CoreErrorCode.Unexpected, `${where} failed unexpectedly: ${detail}`, { cause: err });

@@ -49,6 +49,11 @@ export interface CatkitRequest {
   readonly timeouts?: RequestTimeouts;
   /** A name for logs, e.g. "ids.getData". */
   readonly operation?: string;
+  /**
+   * A data transfer (a large body, either way: a download or an upload): the default transport
+   * serves it on its fast HTTP/1.1 path when it can, with a pooled body (see `pooledBody`).
+   */
+  readonly dataTransfer?: boolean;
 }
 
 /**

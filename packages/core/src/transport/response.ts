@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import type { PooledBody } from "./fast/lent-chunk.js";
 import type { CatkitRequest } from "./request.js";
 
 /**
@@ -12,6 +13,11 @@ export interface CatkitResponse {
   readonly body: Readable;
   /** The request that produced it (after signing), for error messages. */
   readonly request: CatkitRequest;
+  /**
+   * Claims the body as a pooled body (no copy per chunk) when the transport has one and
+   * `body` was not touched; read it through `pooledBody(response)`, which falls back to `body`.
+   */
+  readonly pooled?: (() => PooledBody | undefined) | undefined;
 }
 
 /**

@@ -2,10 +2,13 @@
 // created on first use, a connection limit per origin, connect/headers/body timeouts, and the
 // proxy taken from the environment (HTTP_PROXY / HTTPS_PROXY / NO_PROXY via EnvHttpProxyAgent).
 // Modelled on smithy's undici-http-handler: lazy agent, undici error codes → catkit errors.
-import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from "undici";
+// undici itself is imported on first use: loading it costs ~27 MiB of resident memory, which a
+// process that only moves data over the fast path (fast/fast-transport.ts) never needs.
+import type { Agent, Dispatcher } from "undici";
 import { toCatkitError } from "../errors/to-catkit-error.js";
 import { redactUrl } from "../errors/redact.js";
 import { encodeBody } from "./encode-body.js";
+import { copiedChunks } from "./fast/file-chunks.js";
 import { guardBody } from "./guard-body.js";
 import { type CatkitRequest, requestUrl } from "./request.js";
 import type { CatkitResponse } from "./response.js";
@@ -80,7 +83,9 @@ export class UndiciTransport implements Transport {
     this.#owned = options.dispatcher === undefined;
   }
 
-  #getDispatcher(): Dispatcher {
+  async #getDispatcher(): Promise<Dispatcher> {
+    if (this.#dispatcher) return this.#dispatcher;
+    const { Agent, EnvHttpProxyAgent, ProxyAgent } = await import("undici");
     if (this.#dispatcher) return this.#dispatcher;
     const o = this.#options;
     const agentOptions: Agent.Options = {
@@ -111,14 +116,15 @@ export class UndiciTransport implements Transport {
     let body: Dispatcher.DispatchOptions["body"];
     if (request.body !== undefined) {
       const encoded = encodeBody(request.body);
-      body = encoded.body as Dispatcher.DispatchOptions["body"];
+      // A lent source (fast/file-chunks.ts) reuses its buffers: undici queues chunks, so it gets copies.
+      body = (typeof encoded.body === "string" || encoded.body instanceof Uint8Array ? encoded.body : copiedChunks(encoded.body)) as Dispatcher.DispatchOptions["body"];
       headers["content-type"] ??= encoded.contentType;
       if (encoded.contentLength !== undefined) headers["content-length"] ??= String(encoded.contentLength);
     }
     // Built only when something fails: redacting a URL on every request costs throughput.
     const context = () => ({ method: request.method, url: redactUrl(target), signal: request.signal });
     try {
-      const res = await this.#getDispatcher().request({
+      const res = await (this.#dispatcher ?? (await this.#getDispatcher())).request({
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
         method: request.method,

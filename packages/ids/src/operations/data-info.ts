@@ -8,7 +8,8 @@ import { DataSelection } from "../data-selection.js";
 import { resolveTarget, splitSelection, targetParams, type DataTarget, type ResolvedTarget } from "./data-target.js";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 import { readIntegerAnswer, readMatchingAnswer } from "./read-answer.js";
-import { DatafileIdsSchema, StatusSchema, type DatafileIds, type DataStatus } from "./response-schemas.js";
+import { responseSchemas } from "./lazy-schemas.js";
+import type { DatafileIds, DataStatus } from "./response-schemas.js";
 
 // One GET of a read-only call for a selection or a preparedId (a preparedId needs no session).
 function ask(ctx: IdsContext, path: string, target: ResolvedTarget, options: CallOptions, session: "required" | "optional" = "required") {
@@ -23,6 +24,7 @@ function ask(ctx: IdsContext, path: string, target: ResolvedTarget, options: Cal
 }
 
 async function getDatafileIdsOnce(ctx: IdsContext, target: ResolvedTarget, options: CallOptions): Promise<DatafileIds> {
+  const { DatafileIdsSchema } = await responseSchemas();
   return readJson(await ask(ctx, "getDatafileIds", target, options), DatafileIdsSchema);
 }
 
@@ -74,7 +76,7 @@ async function getStatusOnce(ctx: IdsContext, target: ResolvedTarget, options: C
   // Without a session IDS answers with its reader account (IdsService.getStatus).
   const res = await ask(ctx, "getStatus", target, options, "optional");
   const text = await readMatchingAnswer(res, /^(ONLINE|RESTORING|ARCHIVED)$/, "ONLINE, RESTORING or ARCHIVED");
-  return StatusSchema.parse(text);
+  return (await responseSchemas()).StatusSchema.parse(text);
 }
 
 /**

@@ -2,7 +2,7 @@
 // The body is handed over as a stream; nothing is buffered. A selection too long for a URL is
 // first stored with prepareData (a POST form) and fetched by preparedId (python-icat#22).
 import type { Readable } from "node:stream";
-import { backoffDelay, header, InvalidArgumentError, requestUrl, sleep, toParams } from "@catkit/core";
+import { backoffDelay, header, InvalidArgumentError, pooledBody, requestUrl, sleep, toParams, type CatkitResponse, type ChunkHandler, type PooledBody } from "@catkit/core";
 import { IdsDataNotOnlineError } from "../errors/ids-error.js";
 import { fileNameFromContentDisposition } from "../transfer/content-disposition.js";
 import { waitUntilOnline, type RestoreWaitOptions } from "../transfer/restore-wait.js";
@@ -53,8 +53,19 @@ export interface GetDataOptions extends DataRequestOptions, CallOptions {
  * ```
  */
 export interface IdsData {
-  /** The bytes, as they arrive. Consume or destroy it. */
+  /**
+   * The bytes as a Readable, as they arrive. Consume or destroy it. Read the body either here or
+   * with {@link IdsData.read}, not both.
+   */
   readonly body: Readable;
+  /**
+   * Reads the bytes without a fresh buffer per chunk (core's pooled body): `chunk` is valid until
+   * `onChunk` returns, or until the promise it returns settles (which also pauses the transfer);
+   * to keep it longer call `lease.retain()` and later `lease.release()`. Resolves at the end.
+   */
+  read(onChunk: ChunkHandler): Promise<void>;
+  /** Gives up the body (closes its connection) without reading it. */
+  cancel(): void;
   /** 200, or 206 when an offset was honoured. */
   readonly status: number;
   /** The offset the body starts at (0 unless IDS answered 206). */
@@ -94,7 +105,7 @@ export async function fitDataTarget(ctx: IdsContext, target: ResolvedTarget, opt
   return { kind: "prepared", preparedId };
 }
 
-async function getDataOnce(ctx: IdsContext, target: ResolvedTarget, options: GetDataOptions, offset: number): Promise<IdsData> {
+async function getDataOnce(ctx: IdsContext, target: ResolvedTarget, options: GetDataOptions, offset: number, knownZip: boolean | undefined): Promise<IdsData> {
   const res = await sendIds(ctx, {
     method: "GET",
     path: "getData",
@@ -104,38 +115,54 @@ async function getDataOnce(ctx: IdsContext, target: ResolvedTarget, options: Get
     expected: [200, 206],
     retry: noDataNotOnlineRetry(),
     operation: "ids.getData",
+    dataTransfer: true,
     ...callSettings(options),
   });
   const length = header(res, "content-length");
   const fileName = fileNameFromContentDisposition(header(res, "content-disposition"));
-  const zip = target.kind === "selection" ? options.zip === true || target.selection.mustZip() : fileName?.toLowerCase().endsWith(".zip") === true;
-  return {
-    body: res.body,
+  const zip = knownZip ?? (target.kind === "selection" ? options.zip === true || target.selection.mustZip() : fileName?.toLowerCase().endsWith(".zip") === true);
+  return receivedData(res, {
     status: res.status,
     offset: res.status === 206 ? offset : 0,
     size: length === undefined || !/^\d+$/.test(length) ? undefined : Number(length),
     fileName,
     zip,
     preparedId: target.kind === "prepared" ? target.preparedId : undefined,
+  });
+}
+
+// The body is claimed only when asked for: as a Readable (`body`) or as the pooled body (`read`).
+function receivedData(res: CatkitResponse, fields: Omit<IdsData, "body" | "read" | "cancel">): IdsData {
+  let pooled: PooledBody | undefined;
+  const claim = () => (pooled ??= pooledBody(res));
+  return {
+    ...fields,
+    get body() {
+      return res.body;
+    },
+    read: (onChunk) => claim().read(onChunk),
+    cancel: () => claim().cancel(),
   };
 }
 
 /**
  * getData for a checked target that fits in a URL, waiting for restores when asked to.
  *
+ * `knownZip` is the zip flag when the caller knows it from the original selection.
+ *
  * @example
  * ```ts
  * const data = await fetchData(ctx, { kind: "prepared", preparedId }, { offset: 1024 });
  * ```
  */
-export async function fetchData(ctx: IdsContext, resolved: ResolvedTarget, options: GetDataOptions = {}): Promise<IdsData> {
+export async function fetchData(ctx: IdsContext, resolved: ResolvedTarget, options: GetDataOptions = {}, knownZip?: boolean): Promise<IdsData> {
   const offset = checkOffset(options.offset);
-  if (!options.waitForRestore) return getDataOnce(ctx, resolved, options, offset);
+  if (!options.waitForRestore) return getDataOnce(ctx, resolved, options, offset, knownZip);
   const waitOptions = options.waitForRestore === true ? {} : options.waitForRestore;
   const deadline = Date.now() + (waitOptions.timeoutMs ?? 3_600_000);
   for (let busy = 0; ; ) {
     try {
-      return await getDataOnce(ctx, resolved, options, offset);
+      return await getDataOnce(ctx, resolved, options, offset, knownZip);
     } catch (err) {
       if (!(err instanceof IdsDataNotOnlineError) || Date.now() >= deadline) throw err;
       // Online yet 503 means "Data is busy" (a lock): back off before asking again.
@@ -158,10 +185,9 @@ export async function fetchData(ctx: IdsContext, resolved: ResolvedTarget, optio
 export async function getData(ctx: IdsContext, target: DataTarget, options: GetDataOptions = {}): Promise<IdsData> {
   checkOffset(options.offset);
   const resolved = resolveTarget(target);
-  const data = await fetchData(ctx, await fitDataTarget(ctx, resolved, options), options);
   // A selection sent as prepareData keeps the zip flag its rules decide.
-  if (resolved.kind === "prepared" || data.preparedId === undefined) return data;
-  return { ...data, zip: options.zip === true || resolved.selection.mustZip() };
+  const knownZip = resolved.kind === "selection" ? options.zip === true || resolved.selection.mustZip() : undefined;
+  return fetchData(ctx, await fitDataTarget(ctx, resolved, options), options, knownZip);
 }
 
 /**

@@ -3,7 +3,8 @@
 import { readJson, ResponseValidationError } from "@catkit/core";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
 import { readBooleanAnswer, readTextAnswer } from "./read-answer.js";
-import { ServiceStatusSchema, type ServiceStatus } from "./response-schemas.js";
+import { responseSchemas } from "./lazy-schemas.js";
+import type { ServiceStatus } from "./response-schemas.js";
 
 /**
  * `GET ping`: resolves when the server answers `IdsOK`, the proof that it is an IDS.
@@ -73,5 +74,5 @@ export async function isTwoLevel(ctx: IdsContext, options: CallOptions = {}): Pr
  */
 export async function getServiceStatus(ctx: IdsContext, options: CallOptions = {}): Promise<ServiceStatus> {
   const res = await sendIds(ctx, { method: "GET", path: "getServiceStatus", session: "required", operation: "ids.getServiceStatus", ...callSettings(options) });
-  return readJson(res, ServiceStatusSchema);
+  return readJson(res, (await responseSchemas()).ServiceStatusSchema);
 }

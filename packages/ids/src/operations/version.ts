@@ -3,7 +3,7 @@
 // 1.3.0 until it was removed in 2.0.0; `isReadOnly` since 1.2.0.
 import { HttpError, readJson } from "@catkit/core";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "./ids-context.js";
-import { VersionSchema } from "./response-schemas.js";
+import { responseSchemas } from "./lazy-schemas.js";
 import { readTextAnswer } from "./read-answer.js";
 import { isReadOnly, ping } from "./server-info.js";
 
@@ -54,7 +54,7 @@ async function legacyVersion(ctx: IdsContext, options: CallOptions): Promise<str
 export async function version(ctx: IdsContext, options: CallOptions = {}): Promise<IdsVersion> {
   try {
     const res = await sendIds(ctx, { method: "GET", path: "version", session: "none", operation: "ids.version", ...callSettings(options) });
-    return await readJson(res, VersionSchema);
+    return await readJson(res, (await responseSchemas()).VersionSchema);
   } catch (err) {
     if (!isMissingCall(err)) throw err;
     return { version: await legacyVersion(ctx, options) };

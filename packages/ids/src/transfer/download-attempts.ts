@@ -71,7 +71,7 @@ export async function fetchWithResume(ctx: IdsContext, target: ResolvedTarget, s
     if (data.size !== undefined) {
       const announced = data.offset + data.size;
       if (state.expectedTotal !== undefined && state.expectedTotal !== announced) {
-        data.body.destroy();
+        data.cancel();
         throw new IdsSizeMismatchError(`IDS announces ${announced} bytes for ${options.progressName}, but ${state.expectedTotal} were expected`, {
           actual: announced,
           expected: state.expectedTotal,
@@ -88,10 +88,10 @@ export async function fetchWithResume(ctx: IdsContext, target: ResolvedTarget, s
         done: false,
       });
     try {
-      await sink.consume(data.body, report);
+      await sink.consume(data, report);
       return;
     } catch (caught) {
-      data.body.destroy();
+      data.cancel();
       const err = toCatkitError(caught, { method: "GET", url: ctx.core.url("getData"), signal: options.signal });
       if (!isBrokenTransfer(err, options.signal)) throw err;
       if (broken >= options.maxResumes) {

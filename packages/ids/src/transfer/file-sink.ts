@@ -1,33 +1,32 @@
 // Where downloaded bytes go: one temporary file, written across several attempts (a resumed
-// download continues at `bytes`). Bytes and CRC32 are counted only once the file system has
-// accepted them, so after a broken connection `bytes` is exactly what the file holds and the
-// CRC32 continues from there without reading the file back.
-//
-// Writes are synchronous while the file system keeps up, like curl's: on a small machine the
-// thread-pool round trip of every asynchronous write costs a third of the throughput (measured
-// with tools/bench/ids). A write into the page cache takes microseconds. When writes are slow
-// (a network file system, a struggling disk: SLOW_STREAK writes in a row over `slowWriteMs`, or
-// one over STALL_MS) the sink switches to asynchronous writes for the rest of the file, so the
-// event loop is not held up. One slow write alone does not count: on a busy machine the process
-// is sometimes descheduled in the middle of a fast write. A plain file
+// download continues at `bytes`). The writing itself is core's PositionedFileWriter: the pooled
+// body's chunks are retained, not copied, and written with asynchronous positioned writes, a few
+// at a time; when the disk is slower than the network the body waits, so neither memory nor the
+// event loop suffers (issue 11; the earlier synchronous writes held the loop on a slow disk).
+// After a failed attempt the sink flushes, so `bytes` and the CRC32 are exactly what the file
+// holds, and the next attempt continues from there without reading the file back. A plain file
 // descriptor is used rather than a FileHandle: downloadMany opens thousands of files, and
 // FileHandle objects are costly to create and to collect.
-import { close, createReadStream, fsync, ftruncate, open, write, writeSync } from "node:fs";
+import { close, createReadStream, fsync, ftruncate, open } from "node:fs";
 import { promisify } from "node:util";
 import { crc32 } from "node:zlib";
+import { PositionedFileWriter, UNPOOLED, type ChunkHandler, type PositionedWrite } from "@catkit/core";
 
 const openFile = promisify(open);
 const closeFile = promisify(close);
-const writeFile = promisify(write);
 const truncateFile = promisify(ftruncate);
 const syncFile = promisify(fsync);
 
-/** A synchronous write slower than this counts as slow. */
-const SLOW_WRITE_MS = 10;
-/** Slow writes in a row that switch the sink to asynchronous writes. */
-const SLOW_STREAK = 3;
-/** A single write this slow switches at once. */
-const STALL_MS = 200;
+/** Options of a sink. */
+export interface FileSinkOptions {
+  /** The positioned write to use (tests slow it down to play a slow disk). */
+  writeAt?: PositionedWrite;
+}
+
+/** A pooled body a sink can consume: IdsData, or anything with core's pooled `read`. */
+export interface ReadableBody {
+  read(onChunk: ChunkHandler): Promise<void>;
+}
 
 /**
  * A file being written by a download, with its byte count and running CRC32.
@@ -35,23 +34,31 @@ const STALL_MS = 200;
  * @example
  * ```ts
  * const sink = await FileSink.create(tmpPath);
- * await sink.consume(response.body);
+ * await sink.consume(data);
  * console.log(sink.bytes, sink.crc);
  * await sink.close();
  * ```
  */
 export class FileSink {
   readonly #fd: number;
-  readonly #slowWriteMs: number;
-  #bytes = 0;
-  #crc = 0;
-  #sync = true;
-  #slowStreak = 0;
+  readonly #options: FileSinkOptions;
+  #writer: PositionedFileWriter;
   #closed = false;
+  #onWrite: ((bytes: number) => void) | undefined;
 
-  private constructor(fd: number, slowWriteMs: number) {
+  private constructor(fd: number, options: FileSinkOptions, position = 0, crc = 0) {
     this.#fd = fd;
-    this.#slowWriteMs = slowWriteMs;
+    this.#options = options;
+    this.#writer = this.#newWriter(position, crc);
+  }
+
+  #newWriter(position: number, crc: number): PositionedFileWriter {
+    return new PositionedFileWriter(this.#fd, {
+      position,
+      crc,
+      onWritten: (written) => this.#onWrite?.(written),
+      ...(this.#options.writeAt ? { writeAt: this.#options.writeAt } : {}),
+    });
   }
 
   /**
@@ -62,8 +69,8 @@ export class FileSink {
    * const sink = await FileSink.create("/data/.x.part");
    * ```
    */
-  static async create(path: string, options: { slowWriteMs?: number } = {}): Promise<FileSink> {
-    return new FileSink(await openFile(path, "w"), options.slowWriteMs ?? SLOW_WRITE_MS);
+  static async create(path: string, options: FileSinkOptions = {}): Promise<FileSink> {
+    return new FileSink(await openFile(path, "w"), options);
   }
 
   /**
@@ -76,7 +83,7 @@ export class FileSink {
    * console.log(sink.bytes); // where the Range request starts
    * ```
    */
-  static async resume(path: string, options: { slowWriteMs?: number } = {}): Promise<FileSink> {
+  static async resume(path: string, options: FileSinkOptions = {}): Promise<FileSink> {
     let fd: number;
     try {
       fd = await openFile(path, "r+");
@@ -84,86 +91,59 @@ export class FileSink {
       if ((err as { code?: unknown }).code === "ENOENT") return FileSink.create(path, options);
       throw err;
     }
-    const sink = new FileSink(fd, options.slowWriteMs ?? SLOW_WRITE_MS);
+    let crc = 0;
+    let bytes = 0;
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      sink.#crc = crc32(chunk, sink.#crc);
-      sink.#bytes += chunk.length;
+      crc = crc32(chunk, crc);
+      bytes += chunk.length;
     }
-    return sink;
+    return new FileSink(fd, options, bytes, crc);
   }
 
-  /** Bytes durably handed to the file system. */
+  /** Bytes written (after a failed consume, exactly what the file holds). */
   get bytes(): number {
-    return this.#bytes;
+    return this.#writer.bytes;
   }
 
   /** CRC32 of those bytes. */
   get crc(): number {
-    return this.#crc;
-  }
-
-  /** True while writes are synchronous (the file system has kept up so far). */
-  get synchronous(): boolean {
-    return this.#sync;
-  }
-
-  #writeSync(chunk: Uint8Array): void {
-    const started = performance.now();
-    for (let done = 0; done < chunk.length; ) done += writeSync(this.#fd, chunk, done, chunk.length - done, this.#bytes + done);
-    const took = performance.now() - started;
-    this.#slowStreak = took > this.#slowWriteMs ? this.#slowStreak + 1 : 0;
-    if (this.#slowStreak >= SLOW_STREAK || took > STALL_MS) this.#sync = false;
-  }
-
-  async #writeAsync(chunk: Uint8Array): Promise<void> {
-    for (let done = 0; done < chunk.length; ) done += (await writeFile(this.#fd, chunk, done, chunk.length - done, this.#bytes + done)).bytesWritten;
+    return this.#writer.crc;
   }
 
   /**
-   * Appends one chunk, counting it once it is written.
+   * Writes the whole body; `onWrite` gets the bytes on disk after each completed write. When the body fails,
+   * what arrived before is written out first, then the error is thrown.
    *
    * @example
    * ```ts
-   * await sink.write(Buffer.from("Hello John!\n"));
+   * await sink.consume(data, (bytes) => report(bytes));
    * ```
    */
-  async write(chunk: Uint8Array): Promise<void> {
-    if (this.#sync) this.#writeSync(chunk);
-    else await this.#writeAsync(chunk);
-    this.#crc = crc32(chunk, this.#crc);
-    this.#bytes += chunk.length;
-  }
-
-  /**
-   * Writes everything `source` yields; `onWrite` gets the byte count after each chunk. An error
-   * of the source is thrown after the chunks before it are counted.
-   *
-   * @example
-   * ```ts
-   * await sink.consume(response.body, (bytes) => report(bytes));
-   * ```
-   */
-  async consume(source: AsyncIterable<Uint8Array | string>, onWrite?: (bytes: number) => void): Promise<void> {
-    for await (const piece of source) {
-      const chunk = typeof piece === "string" ? Buffer.from(piece) : piece;
-      if (this.#sync) {
-        this.#writeSync(chunk);
-        this.#crc = crc32(chunk, this.#crc);
-        this.#bytes += chunk.length;
-      } else await this.write(chunk);
-      onWrite?.(this.#bytes);
+  async consume(body: ReadableBody | AsyncIterable<Uint8Array | string>, onWrite?: (bytes: number) => void): Promise<void> {
+    const writer = this.#writer;
+    const onChunk: ChunkHandler = (chunk, lease) => writer.write(chunk, lease);
+    this.#onWrite = onWrite;
+    try {
+      if (Symbol.asyncIterator in body) {
+        // A stream of fresh buffers (the sandbox storing an upload, a Readable).
+        for await (const piece of body) await onChunk(typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength), UNPOOLED);
+      } else await body.read(onChunk);
+    } finally {
+      await writer.flush();
+      this.#onWrite = undefined;
     }
   }
 
   /** Empties the file to start over (a zip whose bytes may differ, a Range the server ignored). */
   async truncate(): Promise<void> {
+    await this.#writer.flush();
     await truncateFile(this.#fd, 0);
-    this.#bytes = 0;
-    this.#crc = 0;
+    this.#writer = this.#newWriter(0, 0);
   }
 
   /** Flushes to disk (fsync). */
   async sync(): Promise<void> {
+    await this.#writer.flush();
     await syncFile(this.#fd);
   }
 
@@ -171,6 +151,7 @@ export class FileSink {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#writer.flush().catch(() => {});
     await closeFile(this.#fd);
   }
 }

@@ -1,10 +1,9 @@
 // What put() can read from: a file path (size, name and times come from the file, as
 // python-icat's putData fstat()s its file), a Node stream, or any async iterable of bytes.
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Readable } from "node:stream";
-import { InvalidArgumentError } from "@catkit/core";
+import { fileChunks, InvalidArgumentError } from "@catkit/core";
 
 /**
  * Bytes to upload: a file path, a Node Readable or an async iterable of chunks.
@@ -42,10 +41,9 @@ export async function openSource(source: PutSource): Promise<OpenedSource> {
     if (!info.isFile()) throw new InvalidArgumentError(`${source} is not a regular file`, { argument: "source" });
     const modTime = Math.trunc(info.mtimeMs);
     return {
-      // Opened on first read; large reads mean fewer, bigger chunks through CRC32 and the socket.
-      chunks: (async function* () {
-        yield* createReadStream(source, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
-      })(),
+      // Opened on first read, into a few reused buffers (core's fileChunks: lent chunks, which the
+      // fast path writes without a copy and anything else copies).
+      chunks: fileChunks(source),
       size: info.size,
       name: basename(source),
       // birthtime is 0 where the file system does not keep it; python-icat uses the mtime then.

@@ -2,11 +2,11 @@
 // streamed (never buffered) through CRC32 (zlib.crc32); IDS computes its own CRC32 while storing
 // and answers 201 with it as a decimal number; the two must agree (python-icat ids.py put).
 // Not retried: a second attempt would create a second datafile.
-import { HttpError, InvalidArgumentError, readJson, streamBody, type ProgressListener } from "@catkit/core";
+import { HttpError, InvalidArgumentError, lentRing, markLent, readJson, streamBody, type ProgressListener } from "@catkit/core";
 import { crc32 } from "node:zlib";
 import { IdsChecksumMismatchError, IdsPutOutcomeUnknownError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "../operations/ids-context.js";
-import { PutResponseSchema } from "../operations/response-schemas.js";
+import { responseSchemas } from "../operations/lazy-schemas.js";
 import { toObjectId, type IdLike } from "../validation.js";
 import { crc32Hex } from "./crc32.js";
 import { openSource, type PutSource } from "./put-source.js";
@@ -123,29 +123,32 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
   let crc = 0;
   let sent = 0;
   const onProgress = options.onProgress;
-  const counted = async function* (): AsyncGenerator<Uint8Array> {
+  const counted = async function* (): AsyncGenerator<Buffer> {
     for await (const piece of opened.chunks) {
-      const chunk = typeof piece === "string" ? Buffer.from(piece) : piece;
+      const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       crc = crc32(chunk, crc);
       sent += chunk.byteLength;
       onProgress?.({ operation: "ids.put", name: datafileName, bytesDone: sent, ...(size === undefined ? {} : { bytesTotal: size }), done: false });
       yield chunk;
     }
   };
+  // Chunks of a file source are lent (reused buffers): the counted stream passes that on.
+  const ring = lentRing(opened.chunks);
   let answer: { id: number; checksum: number; location: string; size: number };
   try {
     const res = await sendIds(ctx, {
       method: "PUT",
       path: "put",
       query: { name: datafileName, datasetId, datafileFormatId, description, doi, datafileCreateTime: createTime, datafileModTime: modTime },
-      body: streamBody(counted(), size === undefined ? {} : { length: size }),
+      body: streamBody(ring === undefined ? counted() : markLent(counted(), ring), size === undefined ? {} : { length: size }),
       session: "required",
       expected: [200, 201],
       idempotent: false,
       operation: "ids.put",
+      dataTransfer: true,
       ...callSettings(options),
     });
-    answer = await readJson(res, PutResponseSchema);
+    answer = await readJson(res, (await responseSchemas()).PutResponseSchema);
   } catch (err) {
     // IDS answered (an HttpError): it rolled the put back (IdsBean.put). No answer after the
     // bytes went out: the datafile may exist, so find out instead of letting a retry duplicate it.
