@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NetworkError, readText, UndiciTransport, type TlsClientOptions } from "../../src/index.ts";
+import { NetworkError, UndiciTransport, type TlsClientOptions } from "../../src/index.ts";
+import { readText } from "../../src/internal.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "catkit-tls-"));
 const file = (name: string) => join(dir, name);
