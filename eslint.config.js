@@ -61,6 +61,21 @@ export default tseslint.config(
         "error",
         { patterns: [{ regex: "(^|/)testing(/|$)", message: "testing code is for src/testing/ and tests only: a client entry point must never load it" }] },
       ],
+      // The same rule on resolved paths, whatever the specifier looks like: a zone per package by
+      // glob, so a new package under packages/ gets it without editing this file.
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: "packages/*/src/**",
+              from: "packages/*/src/testing/**",
+              message: "src/testing/ is the sandbox: only src/testing/ and tests may import it, never client code.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
+import { describe, expect, it } from "vitest";
 
 /** What an entry point loads: package-relative files and the bare specifiers they import. */
 export interface ImportGraph {
@@ -98,4 +99,56 @@ export function modulesLoadedBy(entry: string): string[] {
     encoding: "utf8",
   });
   return JSON.parse(out) as string[];
+}
+
+/** What {@link guardClientEntry} checks for one package. */
+export interface ClientEntryRules {
+  /** Packages the client entry point must never import (sandbox and server libraries). */
+  forbidden: readonly RegExp[];
+  /** Every package the client entry point may import; anything else fails the guard. */
+  allowed: (pkg: string) => boolean;
+  /**
+   * Packages Node must never load, directly or through a dependency (default: `forbidden`). Node
+   * built-ins are not checked at run time: undici, under core, loads node:http legitimately.
+   */
+  neverLoaded?: readonly RegExp[];
+  /** A file the client graph must contain (package-relative), proving the walk went somewhere. */
+  contains: string;
+  /** The client entry point, package-relative; default `src/index.ts`. */
+  entry?: string;
+}
+
+/**
+ * Registers the standard guard of a protocol package (issue 8): its client entry point reaches no
+ * `testing/` file and no forbidden package in its source import graph, and Node, importing it for
+ * real, loads no `/testing/` module and no package of `neverLoaded`. One call in the package's
+ * `test/import-graph.test.ts`.
+ *
+ * @example
+ * ```ts
+ * guardClientEntry(resolve(import.meta.dirname, ".."), {
+ *   contains: "src/scicat-client.ts",
+ *   forbidden: [/^mingo$/, /^node:http$/],
+ *   allowed: (p) => p.startsWith("node:") || ["@catkit/core", "zod"].includes(p),
+ * });
+ * ```
+ */
+export function guardClientEntry(root: string, rules: ClientEntryRules): void {
+  const entry = join(root, rules.entry ?? "src/index.ts");
+  describe(`the client entry point ${rules.entry ?? "src/index.ts"}`, () => {
+    it("imports no testing code and no sandbox or server package (source graph)", () => {
+      const graph = importGraph(entry, root);
+      expect(graph.files).toContain(rules.contains);
+      expectClientOnly(graph, rules);
+    });
+
+    it("makes Node load no testing module and no sandbox or server package (run time)", () => {
+      const loaded = modulesLoadedBy(entry);
+      expect(loaded.some((u) => u.endsWith(`/${rules.contains}`))).toBe(true);
+      const bareName = (url: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+      const neverLoaded = rules.neverLoaded ?? rules.forbidden;
+      const bad = loaded.filter((u) => u.includes("/testing/") || neverLoaded.some((r) => r.test(bareName(u) ?? "")));
+      expect(bad).toEqual([]);
+    });
+  });
 }

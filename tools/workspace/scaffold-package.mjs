@@ -2,6 +2,7 @@
 // Writes the boilerplate every catkit package shares (tsconfig, tsconfig.build, vitest config)
 // and checks its package.json has the fields the workspace relies on. Run it when adding a
 // package: `node tools/workspace/scaffold-package.mjs packages/<name>`. Existing files are kept.
+// Then `pnpm nx run <name>:api-report` writes its first API report (etc/), to commit.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -54,6 +55,10 @@ if (pkg.type !== "module") problems.push('"type" must be "module"');
 if (pkg.sideEffects !== false) problems.push('"sideEffects" must be false');
 if (!pkg.engines?.node?.startsWith(">=22.12")) problems.push('"engines.node" must be ">=22.12"');
 if (!pkg.exports?.["."]) problems.push('"exports" must have "."');
+// The API report (etc/<name>.api.md) and its check: surface changes show in review (issue 8).
+if (!pkg.scripts?.["test:build"]?.includes("tools/workspace/api-report.ts")) {
+  problems.push('"scripts.test:build" must run `node ../../tools/workspace/api-report.ts`, and "scripts.api-report" `node ../../tools/workspace/api-report.ts --update`');
+}
 if (problems.length > 0) {
   process.stderr.write(`${dir}/package.json:\n  ${problems.join("\n  ")}\n`);
   process.exit(1);

@@ -2,19 +2,17 @@
 // (issue 8): the client entry point reaches no testing/ file and only core, ids and zod.
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectClientOnly, importGraph, modulesLoadedBy } from "../../../tools/vitest/import-graph.ts";
+import { expectClientOnly, guardClientEntry, importGraph, modulesLoadedBy } from "../../../tools/vitest/import-graph.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
+guardClientEntry(root, {
+  contains: "src/icat-client.ts",
+  forbidden: [/^yazl$/, /^yauzl$/, /^node:http$/, /^fastify/],
+  allowed: (p) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/config", "@catkit/ids", "zod"].includes(p),
+});
+
 describe("the @catkit/icat client entry point", () => {
-  it("loads no sandbox or server code", () => {
-    const graph = importGraph(join(root, "src/index.ts"), root);
-    expect(graph.files).toContain("src/icat-client.ts");
-    expectClientOnly(graph, {
-      forbidden: [/^yazl$/, /^yauzl$/, /^node:http$/, /^fastify/],
-      allowed: (p) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/config", "@catkit/ids", "zod"].includes(p),
-    });
-  });
 
   it("loads @catkit/core/config only when icatFromConfig is called (issue 8 §3)", () => {
     expect(importGraph(join(root, "src/index.ts"), root, { dynamic: false }).packages).not.toContain("@catkit/core/config");

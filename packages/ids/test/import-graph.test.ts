@@ -1,57 +1,34 @@
-// Users who import only "@catkit/ids" must never load the sandbox, yazl, or any server code.
-// Walks the static and dynamic imports of src/index.ts (and of dist/index.js when built).
+// Users who import only "@catkit/ids" must never load the sandbox, yazl, or any server code
+// (issue 8): the shared guard walks src/index.ts and runs it in Node; the build is checked too.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { expectClientOnly, guardClientEntry, importGraph } from "../../../tools/vitest/import-graph.ts";
 
 const root = resolve(import.meta.dirname, "..");
-
-function importGraph(entry: string, sourceExt: ".ts" | ".js"): { files: string[]; packages: string[] } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const info = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
-    for (const { fileName } of info.importedFiles) {
-      if (!fileName.startsWith(".")) {
-        packages.add(fileName);
-        continue;
-      }
-      const target = resolve(dirname(file), fileName.replace(/\.js$/, sourceExt));
-      visit(target);
-    }
-  };
-  visit(entry);
-  return { files: [...files].map((f) => relative(root, f)), packages: [...packages].sort() };
-}
-
-function check(graph: { files: string[]; packages: string[] }): void {
-  expect(graph.files.length).toBeGreaterThan(10);
-  expect(graph.files.filter((f) => f.includes("testing"))).toEqual([]);
-  expect(graph.packages.filter((p) => p === "yazl" || p === "yauzl" || p.includes("testing") || p === "node:http" || p === "undici")).toEqual([]);
+const rules = {
+  contains: "src/ids-client.ts",
+  forbidden: [/^yazl$/, /^yauzl$/, /^node:http$/, /^undici$/],
+  neverLoaded: [/^yazl$/, /^yauzl$/], // undici is core's transport: loaded, but not by ids itself
   // everything else is Node built-ins, core and zod
-  expect(graph.packages.every((p) => p.startsWith("node:") || p === "@catkit/core" || p === "zod")).toBe(true);
-}
+  allowed: (p: string) => p.startsWith("node:") || p === "@catkit/core" || p === "zod",
+};
 
-describe("the client entry point", () => {
-  it("does not import the sandbox, yazl or server code (sources)", () => {
-    const graph = importGraph(join(root, "src/index.ts"), ".ts");
-    check(graph);
-    expect(graph.files).toContain("src/ids-client.ts");
-  });
+guardClientEntry(root, rules);
 
-  it("does not import them from the build either", () => {
-    const built = join(root, "dist/index.js");
+describe("the built @catkit/ids entry point", () => {
+  const built = join(root, "dist/index.js");
+
+  it("imports no sandbox, yazl or server code", () => {
     if (!existsSync(built)) return; // checked again by `pnpm test` after `pnpm build` in CI
-    check(importGraph(built, ".js"));
+    const graph = importGraph(built, root);
+    expect(graph.files).toContain("dist/ids-client.js");
+    expectClientOnly(graph, rules);
   });
 
-  it("loads no sandbox or yazl module at run time (built package, real Node resolution)", () => {
-    const built = join(root, "dist/index.js");
+  it("loads no sandbox or yazl module at run time (real Node resolution)", () => {
     if (!existsSync(built)) return;
     const script = [
       'import { registerHooks } from "node:module";',
@@ -66,10 +43,13 @@ describe("the client entry point", () => {
     expect(loaded.some((u) => u.includes("/packages/ids/dist/ids-client.js"))).toBe(true);
     expect(loaded.filter((u) => /yazl|yauzl|\/testing\//.test(u))).toEqual([]);
   });
+});
 
-  it("while the testing entry point does load the sandbox", () => {
-    const graph = importGraph(join(root, "src/testing/index.ts"), ".ts");
+describe("the testing entry point", () => {
+  it("does load the sandbox, and the guard refuses it", () => {
+    const graph = importGraph(join(root, "src/testing/index.ts"), root);
     expect(graph.files).toContain("src/testing/ids-sandbox.ts");
     expect(graph.packages).toContain("@catkit/core/testing");
+    expect(() => expectClientOnly(graph, rules)).toThrow(/loads testing code/);
   });
 });

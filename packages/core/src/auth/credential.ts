@@ -25,7 +25,7 @@ export interface Credential {
   getToken(options?: GetTokenOptions): Promise<AccessToken>;
   /**
    * The server rejected `rejected` (e.g. ICAT SESSION). Obtain a new token if possible and
-   * resolve `true` when the request is worth retrying with a fresh {@link getToken}.
+   * resolve `true` when the request is worth retrying with a fresh {@link Credential.getToken}.
    */
   renew?(rejected: string, options?: GetTokenOptions): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-/** How the retry policy retries. Every field has a default (see {@link DEFAULT_RETRY}). */
+/** How the retry policy retries. Every field has a default (`DEFAULT_RETRY` in "@catkit/core/internal"). */
 export interface RetryOptions {
   /** Attempts in total, the first included. */
   maxAttempts: number;

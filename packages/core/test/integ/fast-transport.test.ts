@@ -8,7 +8,8 @@ import { Readable } from "node:stream";
 import { crc32 } from "node:zlib";
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AbortError, FastTransport, NetworkError, pooledBody, readText, TimeoutError, UndiciTransport, type CatkitRequest } from "../../src/index.ts";
+import { AbortError, FastTransport, NetworkError, pooledBody, TimeoutError, UndiciTransport, type CatkitRequest } from "../../src/index.ts";
+import { readText } from "../../src/internal.ts";
 
 const MiB = 1024 * 1024;
 function pattern(size: number, seed: number): Buffer {

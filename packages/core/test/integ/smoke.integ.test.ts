@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClientContext, formBody, HttpError, readJson, readText, staticSession, tokenAs } from "../../src/index.ts";
+import { createClientContext, HttpError, readJson, staticSession, tokenAs } from "../../src/index.ts";
+import { formBody, readText } from "../../src/internal.ts";
 import { pathOf, queryOf, readForm, sendJson, sendText, startSandboxServer, type SandboxServer } from "../../src/testing/index.ts";
 
 const SESSION = "0d9a5f3e-1c2b-4d5e-8f70-a1b2c3d4e5f6";

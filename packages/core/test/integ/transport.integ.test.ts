@@ -3,17 +3,8 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  AbortError,
-  createClientContext,
-  HttpError,
-  NetworkError,
-  readText,
-  streamBody,
-  TimeoutError,
-  UndiciTransport,
-  type ClientContext,
-} from "../../src/index.ts";
+import { AbortError, createClientContext, HttpError, NetworkError, TimeoutError, UndiciTransport, type ClientContext } from "../../src/index.ts";
+import { readText, streamBody } from "../../src/internal.ts";
 import { pathOf, queryOf, sendText, startSandboxServer, type SandboxServer } from "../../src/testing/index.ts";
 
 const MiB = 1024 * 1024;

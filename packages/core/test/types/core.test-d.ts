@@ -1,21 +1,8 @@
 // Type-level contract of @catkit/core, checked by `pnpm typecheck`.
 import { expectTypeOf } from "vitest";
 import { z } from "zod";
-import {
-  collect,
-  createClientContext,
-  formBody,
-  isCatkitError,
-  pages,
-  readJson,
-  registerErrorCodes,
-  type CatkitErrorCode,
-  type CatkitRequest,
-  type CatkitResponse,
-  type Credential,
-  type PagedIterable,
-  type Policy,
-} from "../../src/index.ts";
+import { collect, createClientContext, isCatkitError, pages, readJson, registerErrorCodes, type CatkitErrorCode, type CatkitRequest, type CatkitResponse, type Credential, type PagedIterable, type Policy } from "../../src/index.ts";
+import { formBody } from "../../src/internal.ts";
 
 declare const response: CatkitResponse;
 

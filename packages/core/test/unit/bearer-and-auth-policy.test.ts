@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  authPolicy,
-  AuthError,
-  bearerToken,
-  createPipeline,
-  createClientContext,
-  HttpError,
-  jwtExpiry,
-  sessionCredential,
-  tokenAs,
-  formBody,
-  type ErrorResponse,
-} from "../../src/index.ts";
+import { authPolicy, AuthError, bearerToken, createClientContext, HttpError, sessionCredential, tokenAs, type ErrorResponse } from "../../src/index.ts";
+import { createPipeline, jwtExpiry, formBody } from "../../src/internal.ts";
 import { mockTransport } from "../../src/testing/index.ts";
 
 const jwt = (payload: object) => `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.sig`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createClientContext, InvalidArgumentError, readText, staticSession, tokenAs, type Logger } from "../../src/index.ts";
+import { createClientContext, InvalidArgumentError, staticSession, tokenAs, type Logger } from "../../src/index.ts";
+import { readText } from "../../src/internal.ts";
 import { mockAgentTransport, mockTransport } from "../../src/testing/index.ts";
 
 const service = { name: "catkit-test", version: "1.2.3", auth: { apply: tokenAs.sessionParam("sessionId") } };

@@ -1,24 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import type * as HttpErrorModule from "../../src/errors/http-error.ts";
-import {
-  AbortError,
-  AuthError,
-  CatkitError,
-  ConfigError,
-  CoreErrorCode,
-  describeErrorCode,
-  HttpError,
-  InvalidArgumentError,
-  isCatkitError,
-  MAX_QUOTED_URL,
-  NetworkError,
-  quoteUrl,
-  redactUrl,
-  ResponseValidationError,
-  TimeoutError,
-  toCatkitError,
-} from "../../src/index.ts";
+import { AbortError, AuthError, CatkitError, ConfigError, CoreErrorCode, describeErrorCode, HttpError, InvalidArgumentError, isCatkitError, NetworkError, ResponseValidationError, TimeoutError } from "../../src/index.ts";
+import { MAX_QUOTED_URL, quoteUrl, redactUrl, toCatkitError } from "../../src/internal.ts";
 
 describe("error hierarchy", () => {
   it("gives each class its code and keeps the prototype chain", () => {

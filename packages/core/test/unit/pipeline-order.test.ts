@@ -1,7 +1,8 @@
 // Pins the pipeline's composition order: serialize → retry → sign → send → transport, stable
 // within a phase, and signing inside retry so that each attempt is signed afresh.
 import { describe, expect, it } from "vitest";
-import { createPipeline, type Policy, staticSession, authPolicy, retryPolicy } from "../../src/index.ts";
+import { type Policy, staticSession, authPolicy } from "../../src/index.ts";
+import { createPipeline, retryPolicy } from "../../src/internal.ts";
 import type { Credential } from "../../src/index.ts";
 import { mockTransport } from "../../src/testing/index.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { redact, redactHeaders, redactingLogger, redactUrl, redactValue, registerSecret, type Logger } from "../../src/index.ts";
+import { redact, redactingLogger, registerSecret, type Logger } from "../../src/index.ts";
+import { redactHeaders, redactUrl, redactValue } from "../../src/internal.ts";
 
 const UUID = "3f2c9a1b-7d4e-4c5f-9a8b-0c1d2e3f4a5b";
 

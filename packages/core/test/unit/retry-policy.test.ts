@@ -1,18 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import {
-  AbortError,
-  backoffDelay,
-  createPipeline,
-  formBody,
-  NetworkError,
-  parseRetryAfter,
-  retryPolicy,
-  streamBody,
-  TimeoutError,
-  type CatkitRequest,
-  type RetryOptions,
-} from "../../src/index.ts";
+import { AbortError, NetworkError, TimeoutError, type CatkitRequest, type RetryOptions } from "../../src/index.ts";
+import { backoffDelay, createPipeline, formBody, parseRetryAfter, retryPolicy, streamBody } from "../../src/internal.ts";
 import { mockTransport, type MockReply } from "../../src/testing/index.ts";
 
 const fast: Partial<RetryOptions> = { initialDelayMs: 1, maxDelayMs: 5 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AuthError, createClientContext, errorBodyMapper, HttpError, readText, tokenAs } from "../../src/index.ts";
+import { AuthError, createClientContext, HttpError, tokenAs } from "../../src/index.ts";
+import { errorBodyMapper, readText } from "../../src/internal.ts";
 import { mockTransport } from "../../src/testing/index.ts";
 
 class TeapotError extends HttpError {

@@ -2,7 +2,8 @@
 // the network disabled.
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { formBody, jsonBody, NetworkError, readText, streamBody } from "../../src/index.ts";
+import { NetworkError } from "../../src/index.ts";
+import { formBody, jsonBody, readText, streamBody } from "../../src/internal.ts";
 import { mockAgentTransport } from "../../src/testing/index.ts";
 
 const ORIGIN = "https://icat.example.org";

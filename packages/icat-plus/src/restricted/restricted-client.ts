@@ -6,7 +6,8 @@ import { rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { randomUUID } from "node:crypto";
-import { InvalidArgumentError, readBytes, readJson, registerSecret, type ClientContext, type Params } from "@catkit/core";
+import { InvalidArgumentError, readJson, registerSecret, type ClientContext, type Params } from "@catkit/core";
+import { readBytes } from "@catkit/core/internal";
 import { NotConfiguredError } from "../errors/icat-plus-errors.js";
 import { pythonJsonDumps } from "../messaging/python-json.js";
 

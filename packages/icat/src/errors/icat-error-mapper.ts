@@ -1,7 +1,8 @@
 // Picks the error class from ICAT's `{code, message, offset}` body. The code decides, not the
 // status: SESSION and INSUFFICIENT_PRIVILEGES are both 403, OBJECT_ALREADY_EXISTS and VALIDATION
 // both 412 (icat-ids.md §1.6), and a proxy's 502 page is no ICAT error at all.
-import { errorBodyMapper, type ErrorMapper } from "@catkit/core";
+import { type ErrorMapper } from "@catkit/core";
+import { errorBodyMapper } from "@catkit/core/internal";
 import { z } from "zod";
 import {
   IcatBadParameterError,

@@ -1,7 +1,8 @@
 // Errors ICAT reports: its JSON body `{"code":"<TYPE>","message":"…","offset":n?}`
 // (icat.server exposed/IcatExceptionMapper.java) becomes one typed class per IcatExceptionType,
 // each an HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CoreErrorCode, HttpError, quoteUrl, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { quoteUrl } from "@catkit/core/internal";
 import { IcatErrorCode } from "./icat-error-codes.js";
 
 /**

@@ -1,7 +1,8 @@
 // Picks the error class from IDS's `{code, message}` body. The code decides, not the status:
 // InsufficientStorageException and InternalException share HTTP 500, and a proxy's 503 page is
 // not a DataNotOnlineException.
-import { errorBodyMapper, type BodyShape, type ErrorMapper } from "@catkit/core";
+import { type ErrorMapper } from "@catkit/core";
+import { errorBodyMapper, type BodyShape } from "@catkit/core/internal";
 import {
   IdsBadRequestError,
   IdsDataNotOnlineError,

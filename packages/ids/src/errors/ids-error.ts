@@ -1,7 +1,8 @@
 // Errors IDS itself reports: its JSON body `{"code":"<ExceptionSimpleName>","message":"…"}`
 // (ids.server exceptions/IdsExceptionMapper.java) becomes one typed class per exception, each an
 // HttpError so that generic catkit code (CLI exit codes, server status mapping) still works.
-import { CoreErrorCode, HttpError, quoteUrl, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { CoreErrorCode, HttpError, redact, type CatkitErrorCode, type CatkitErrorOptions } from "@catkit/core";
+import { quoteUrl } from "@catkit/core/internal";
 import { IdsErrorCode } from "./ids-error-codes.js";
 
 /**

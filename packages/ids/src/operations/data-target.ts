@@ -1,7 +1,7 @@
 // What a data call works on: a selection, or a preparedId returned by prepareData. Also the
 // URL-length guard for python-icat#22: ids.server takes id lists in the query string of GET and
 // DELETE calls, and long lists exceed what servers and proxies accept in a request line.
-import { toParams } from "@catkit/core";
+import { toParams } from "@catkit/core/internal";
 import { DataSelection, type SelectionInput } from "../data-selection.js";
 import { assertPreparedId } from "../validation.js";
 import type { IdsContext, Params } from "./ids-context.js";

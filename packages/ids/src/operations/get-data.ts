@@ -2,7 +2,8 @@
 // The body is handed over as a stream; nothing is buffered. A selection too long for a URL is
 // first stored with prepareData (a POST form) and fetched by preparedId (python-icat#22).
 import type { Readable } from "node:stream";
-import { backoffDelay, header, InvalidArgumentError, pooledBody, requestUrl, sleep, toParams, type CatkitResponse, type ChunkHandler, type PooledBody } from "@catkit/core";
+import { InvalidArgumentError, pooledBody, type CatkitResponse, type ChunkHandler, type PooledBody } from "@catkit/core";
+import { backoffDelay, header, requestUrl, sleep, toParams } from "@catkit/core/internal";
 import { IdsDataNotOnlineError } from "../errors/ids-error.js";
 import { fileNameFromContentDisposition } from "../transfer/content-disposition.js";
 import { waitUntilOnline, type RestoreWaitOptions } from "../transfer/restore-wait.js";

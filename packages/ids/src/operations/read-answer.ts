@@ -1,7 +1,8 @@
 // Readers for IDS's small text/plain answers (ping, getSize, getStatus, isPrepared,
 // prepareData, isReadOnly…): each is validated so that an HTML error page from a proxy is not
 // taken for data.
-import { readText, redactUrl, requestUrl, ResponseValidationError, type CatkitResponse } from "@catkit/core";
+import { ResponseValidationError, type CatkitResponse } from "@catkit/core";
+import { readText, redactUrl, requestUrl } from "@catkit/core/internal";
 
 function invalid(response: CatkitResponse, expected: string, text: string): ResponseValidationError {
   const what = `${response.request.method} ${redactUrl(requestUrl(response.request))}`;

@@ -5,6 +5,8 @@
 // Files are opened one at a time, when yazl reaches them.
 import { createRequire } from "node:module";
 import type { Readable } from "node:stream";
+// Types only (erased): @types/yazl describes the module that loadYazl requires at run time.
+import type * as Yazl from "yazl";
 
 /** One file to put in the zip. */
 export interface ZipSource {
@@ -12,21 +14,14 @@ export interface ZipSource {
   open: () => Readable;
 }
 
-interface YazlZipFile {
-  addReadStreamLazy(name: string, options: { compress: boolean; mtime: Date }, get: (cb: (err: unknown, stream: NodeJS.ReadableStream) => void) => void): void;
-  end(): void;
-  on(event: "error", listener: (err: Error) => void): void;
-  outputStream: NodeJS.ReadableStream;
-}
-
-let yazl: { ZipFile: new () => YazlZipFile } | undefined;
+let yazl: typeof Yazl | undefined;
 
 // Node's own require: yazl is CommonJS, and loading it natively keeps bundlers and test runners
 // from rewriting its dependencies (vitest's ESM interop broke buffer-crc32's `unsigned`).
-function loadYazl(): { ZipFile: new () => YazlZipFile } {
+function loadYazl(): typeof Yazl {
   if (yazl) return yazl;
   try {
-    yazl = createRequire(import.meta.url)("yazl") as { ZipFile: new () => YazlZipFile };
+    yazl = createRequire(import.meta.url)("yazl") as typeof Yazl;
     return yazl;
   } catch (err) {
     throw new Error("The IDS sandbox needs the optional peer dependency yazl to send zips: run `pnpm add -D yazl`.", { cause: err });
@@ -55,6 +50,6 @@ export function zipStream(sources: readonly ZipSource[], options: { compress: bo
   zip.end();
   const output = zip.outputStream as Readable;
   // yazl reports a failing input stream on the ZipFile, not on its output: end the output with it.
-  zip.on("error", (err) => output.destroy(err));
+  zip.on("error", (err: Error) => output.destroy(err));
   return output;
 }

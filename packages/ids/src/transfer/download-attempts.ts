@@ -3,7 +3,8 @@
 // RangeOutputStream). That is only sound when IDS will send the same bytes again: a single file
 // is, a zip is rebuilt on every request with the current time in its entries (IdsBean SO.write
 // via java.util.zip), so a zip is started over unless the caller knows better (`resumeZip`).
-import { backoffDelay, NetworkError, sleep, TimeoutError, toCatkitError, type ProgressListener } from "@catkit/core";
+import { NetworkError, TimeoutError, type ProgressListener } from "@catkit/core";
+import { backoffDelay, sleep, toCatkitError } from "@catkit/core/internal";
 import { IdsResumeLimitError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { getDatafileIds } from "../operations/data-info.js";
 import type { ResolvedTarget } from "../operations/data-target.js";

@@ -2,7 +2,8 @@
 // streamed (never buffered) through CRC32 (zlib.crc32); IDS computes its own CRC32 while storing
 // and answers 201 with it as a decimal number; the two must agree (python-icat ids.py put).
 // Not retried: a second attempt would create a second datafile.
-import { HttpError, InvalidArgumentError, lentRing, markLent, readJson, streamBody, type ProgressListener } from "@catkit/core";
+import { HttpError, InvalidArgumentError, readJson, type ProgressListener } from "@catkit/core";
+import { lentRing, markLent, streamBody } from "@catkit/core/internal";
 import { crc32 } from "node:zlib";
 import { IdsChecksumMismatchError, IdsPutOutcomeUnknownError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "../operations/ids-context.js";

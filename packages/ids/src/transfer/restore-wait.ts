@@ -4,7 +4,7 @@
 // AbortSignal, and the one thing a failed restore needs: IDS remembers the failure and answers
 // 500 "Restore failed" until `reset` (ids.server FiniteStateMachine.checkFailure), so reset is
 // called once and the restore asked for again; a second failure is reported.
-import { backoffDelay, sleep } from "@catkit/core";
+import { backoffDelay, sleep } from "@catkit/core/internal";
 import { IdsRestoreFailedError } from "../errors/ids-error.js";
 import { IdsRestoreTimeoutError } from "../errors/transfer-errors.js";
 import { getStatus } from "../operations/data-info.js";

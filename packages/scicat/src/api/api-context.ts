@@ -2,7 +2,8 @@
 // header (scitacean sends only the header; pyscicat's ?access_token= needs a "Bearer " prefix
 // to work, §1.2), typed errors from the status. An empty body counts as "nothing" (scitacean
 // treats it as None): the public by-pid route answers a missing dataset with an empty 200.
-import { AuthError, expectStatus, jsonBody, readText, ResponseValidationError, toParams, type CatkitResponse, type ClientContext, type HttpMethod, type Params } from "@catkit/core";
+import { AuthError, expectStatus, ResponseValidationError, type CatkitResponse, type ClientContext, type HttpMethod, type Params } from "@catkit/core";
+import { jsonBody, readText, toParams } from "@catkit/core/internal";
 import { scicatErrorMapper } from "../errors/scicat-error-mapper.js";
 
 /**

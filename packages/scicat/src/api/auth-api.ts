@@ -1,6 +1,6 @@
 // Authentication endpoints (BE:src/auth/auth.controller.ts, users.controller.ts).
 import { z } from "zod";
-import { validate } from "@catkit/core";
+import { validate } from "@catkit/core/internal";
 import { callJson, type ApiContext, type CallOptions } from "./api-context.js";
 
 /** POST /api/v3/auth/login's answer (ReturnedAuthLoginDto). `id` equals `access_token`. */

@@ -3,7 +3,8 @@
 //   refused before anything is sent (SCT:util/credentials.py ExpiringToken);
 // - username and password: POST /api/v3/auth/login, reading `id` (= access_token), and one
 //   re-login when the server answers 401 SESSION_EXPIRED (the api's auth policy asks renew()).
-import { AuthError, bearerToken, jwtExpiry, registerSecret, sessionCredential, CoreErrorCode, type Credential, type SessionCredential } from "@catkit/core";
+import { AuthError, bearerToken, registerSecret, sessionCredential, CoreErrorCode, type Credential, type SessionCredential } from "@catkit/core";
+import { jwtExpiry } from "@catkit/core/internal";
 import type { ScicatApi } from "../api/scicat-api.js";
 
 /** scitacean refuses a token 2 s before its expiry. */

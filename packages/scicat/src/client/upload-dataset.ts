@@ -6,7 +6,8 @@
 import type { ScicatApi } from "../api/scicat-api.js";
 import { DatasetValidationError } from "../errors/transfer-errors.js";
 import { DatasetUploadError, PartialUploadError, type UploadState } from "../errors/upload-errors.js";
-import { formatIssues, InvalidArgumentError } from "@catkit/core";
+import { InvalidArgumentError } from "@catkit/core";
+import { formatIssues } from "@catkit/core/internal";
 import { attachmentToWire } from "../models/attachment.js";
 import type { Dataset } from "../models/dataset.js";
 import type { File } from "../models/file.js";

@@ -1,6 +1,7 @@
 // scitacean's strict vs lenient construction (SCT:_base_model.py `construct`): strict
 // validation throws; lenient logs a warning and returns what the server sent, unvalidated.
-import { formatIssues, ResponseValidationError, type Logger } from "@catkit/core";
+import { ResponseValidationError, type Logger } from "@catkit/core";
+import { formatIssues } from "@catkit/core/internal";
 import type { z } from "zod";
 
 /**

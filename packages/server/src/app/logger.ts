@@ -1,7 +1,8 @@
 // pino JSON logs that never carry a secret: every string argument and every field goes through
 // core's redaction (session ids, preparedIds, passwords, tokens, registered API keys), and
 // requests are logged by method and redacted URL only (no headers: Authorization stays out).
-import { redact, redactUrl, redactValue } from "@catkit/core";
+import { redact } from "@catkit/core";
+import { redactUrl, redactValue } from "@catkit/core/internal";
 import pino, { type DestinationStream, type Logger } from "pino";
 
 /**
