@@ -13,7 +13,7 @@ describe("the @catkit/icat-plus client entry point", () => {
     expect(graph.files.filter((f) => f.startsWith("src/ingest/"))).toEqual([]);
     expectClientOnly(graph, {
       forbidden: [/^@catkit\/icat$/, /^node:http$/, /^fastify/],
-      allowed: (p) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/config", "stompit", "zod"].includes(p),
+      allowed: (p) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/config", "@catkit/core/internal", "stompit", "zod"].includes(p),
     });
   });
 });

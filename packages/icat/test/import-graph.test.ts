@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, "..");
 guardClientEntry(root, {
   contains: "src/icat-client.ts",
   forbidden: [/^yazl$/, /^yauzl$/, /^node:http$/, /^fastify/],
-  allowed: (p) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/config", "@catkit/ids", "zod"].includes(p),
+  allowed: (p) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/config", "@catkit/core/internal", "@catkit/ids", "zod"].includes(p),
 });
 
 describe("the @catkit/icat client entry point", () => {

@@ -13,7 +13,7 @@ const rules = {
   forbidden: [/^yazl$/, /^yauzl$/, /^node:http$/, /^undici$/],
   neverLoaded: [/^yazl$/, /^yauzl$/], // undici is core's transport: loaded, but not by ids itself
   // everything else is Node built-ins, core and zod
-  allowed: (p: string) => p.startsWith("node:") || p === "@catkit/core" || p === "zod",
+  allowed: (p: string) => p.startsWith("node:") || p === "@catkit/core" || p === "@catkit/core/internal" || p === "zod",
 };
 
 guardClientEntry(root, rules);
