@@ -1,10 +1,11 @@
 // The npx path: `pnpm pack` of @catkit/cli (and of the workspace packages it depends on, which
 // are not on a registry yet) installed with npm into an empty directory; the bins run from there.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { packPackage } from "../../../tools/vitest/pack-package.ts";
 import { tempDir } from "./helpers.js";
 
 const PACKAGES = ["core", "icat", "ids", "icat-plus", "cli"].map((p) => fileURLToPath(new URL(`../../${p}/`, import.meta.url)));
@@ -16,9 +17,8 @@ describe("npm pack → npm install → bins", () => {
     const tgz = join(tmp.dir, "tgz");
     const app = join(tmp.dir, "app");
     mkdirSync(app);
-    for (const dir of PACKAGES) execFileSync("pnpm", ["pack", "--pack-destination", tgz], { cwd: dir, stdio: "ignore" });
+    const tarballs = PACKAGES.map((dir) => packPackage(dir, tgz));
     writeFileSync(join(app, "package.json"), '{ "name": "npx-path", "private": true }\n');
-    const tarballs = readdirSync(tgz).map((f) => join(tgz, f));
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], { cwd: app, stdio: "ignore" });
     const bin = (name: string) => join(app, "node_modules", ".bin", name);
     expect(execFileSync(bin("catkit"), ["--help"], { encoding: "utf8" })).toContain("Usage: catkit [options] [command]");

@@ -3,7 +3,7 @@
 // closed at the next start, closed slots first, nearest start/end with ties to the larger index.
 // Local-time strings keep the cases independent of the machine's time zone.
 import { describe, expect, it } from "vitest";
-import { investigationInfoText, investigationSummaryRows, normalizeInvestigation } from "../src/investigation/investigation-info.js";
+import { investigationInfoText, investigationSummaryRows, normalizeInvestigation, toRegisteredDataset } from "../src/investigation/investigation-info.js";
 import { selectInvestigation, type IcatPlusInvestigation } from "../src/index.js";
 
 const inv = (id: number, startDate?: string, endDate?: string): IcatPlusInvestigation => ({ id, name: `p${id}`, ...(startDate ? { startDate } : {}), ...(endDate ? { endDate } : {}) });
@@ -83,5 +83,19 @@ describe("investigation info", () => {
     );
     expect(investigationInfoText(undefined, "ICAT communication timeout")).toBe("Proposal information currently not available (ICAT communication timeout)");
     expect(investigationSummaryRows(null, "r")[0]).toEqual(["e-logbook", "Proposal NOT available in the data portal"]);
+  });
+});
+
+describe("toRegisteredDataset", () => {
+  it("names a dataset by its location's last segment and parses __fileCount", () => {
+    expect(toRegisteredDataset({ id: 7, location: "/data/id00/s_0001/", parameters: [{ name: "__fileCount", value: "3" }] })).toEqual({
+      datasetId: { name: "s_0001", path: "/data/id00/s_0001/" },
+      icatDatasetId: 7,
+      datasetMetadata: { fileCount: 3 },
+    });
+  });
+
+  it("takes a dataset without a location (optional in ICAT) by its name, with path '' and 0 files", () => {
+    expect(toRegisteredDataset({ id: 8, location: null, name: "calib" })).toEqual({ datasetId: { name: "calib", path: "" }, icatDatasetId: 8, datasetMetadata: { fileCount: 0 } });
   });
 });

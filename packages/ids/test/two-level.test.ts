@@ -71,7 +71,10 @@ describe("two-level storage", () => {
     await f.ids.archive(selection());
     const err = await f.ids.restoreAndWait(selection(), { timeoutMs: 30, initialDelayMs: 20 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IdsRestoreTimeoutError);
-    expect(err).toMatchObject({ lastStatus: "RESTORING", timeoutMs: 30 });
+    // Still archived or restoring when the 30 ms ran out (on a loaded machine, the first poll may
+    // come after the timeout), never ONLINE.
+    expect(err).toMatchObject({ timeoutMs: 30 });
+    expect(["ARCHIVED", "RESTORING"]).toContain((err as IdsRestoreTimeoutError).lastStatus);
     await f.ids.restoreAndWait(selection(), { initialDelayMs: 20 });
   });
 

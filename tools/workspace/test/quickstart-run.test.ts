@@ -7,12 +7,13 @@
 // sandboxes; Node runs it (types stripped) and it must finish and print what its comments say.
 // A snippet that uses files it never creates, imports what the install does not provide, or
 // leaves a stream open fails here.
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startIcatAndIdsSandbox, tutorialFixture, type IcatAndIdsSandbox } from "@catkit/icat/testing";
+import { packPackage } from "../../vitest/pack-package.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../../..");
@@ -24,9 +25,7 @@ beforeAll(async () => {
   sandbox = await startIcatAndIdsSandbox({ fixture: tutorialFixture, twoLevel: { restoreDelayMs: 200 } });
   const dir = join(tmp, "tgz");
   for (const pkg of PACKED) {
-    const out = join(dir, pkg);
-    execFileSync("pnpm", ["pack", "--pack-destination", out], { cwd: join(root, "packages", pkg), stdio: "ignore" });
-    tarballs.set(`@catkit/${pkg}`, join(out, readdirSync(out)[0] ?? ""));
+    tarballs.set(`@catkit/${pkg}`, packPackage(join(root, "packages", pkg), join(dir, pkg)));
   }
 }, 120_000);
 afterAll(async () => {
