@@ -45,7 +45,7 @@ describe("ICAT → SciCat mapping", () => {
       proposalIds: ["hg123"], creationLocation: "id00", ownerGroup: "hg123", accessGroups: ["id00", "staff"], owner: "hg123", contactEmail: "data@example.org",
       scientificMetadata: { Sample_name: { value: "s1" }, InstrumentBeam_incident_energy: { value: 7.1 } },
     });
-    const undated = toScicatDataset({ ...record(1, "/d"), startDate: undefined, endDate: undefined } as unknown as IcatDatasetRecord, settings, new Date("2025-01-01T00:00:00Z"));
+    const undated = toScicatDataset({ ...record(1, "/d"), startDate: undefined, endDate: undefined }, settings, new Date("2025-01-01T00:00:00Z"));
     expect(undated.creationTime).toBe("2025-01-01T00:00:00.000Z");
   });
 
