@@ -7,5 +7,5 @@ export { createLogger } from "./app/logger.js";
 export { createMetrics, type ServerMetrics } from "./app/metrics.js";
 export type { HealthCheck } from "./app/health.js";
 export { createIngestPart, type IngestHooks, type IngestPart } from "./ingest/ingest-part.js";
-export { DEAD_LETTER_REASON_HEADER } from "./ingest/message-handler.js";
+export { DEAD_LETTER_REASON_HEADER } from "./ingest/dead-letter.js";
 export { run } from "./cli/run.js";

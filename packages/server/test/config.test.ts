@@ -7,7 +7,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { ConfigError } from "@catkit/core";
 import { afterAll, describe, expect, it } from "vitest";
+import { createLogger } from "../src/app/logger.ts";
+import { createMetrics } from "../src/app/metrics.ts";
 import { loadServerConfig } from "../src/config/load-server-config.ts";
+import { ServerConfigSchema } from "../src/config/server-config.ts";
+import { createIngestPart } from "../src/ingest/ingest-part.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "catkit-server-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,6 +39,19 @@ describe("loadServerConfig", () => {
     const config = loadServerConfig({ file: join(import.meta.dirname, "../deploy/server.example.json") });
     expect(config.ingest.brokers).toEqual(["tcp://broker:61613"]);
     expect(config.gateway.logbook).toMatchObject({ store: "sqlite", imageThresholdBytes: 65536 });
+    expect(config.scicat).toMatchObject({ mirror: true, queue: "catkit.scicatMirror", ownerGroup: "{investigation}", accessGroups: ["{instrument}"], maxAttempts: 5 });
+  });
+
+  it("checks the scicat section: values at load, the mirror's account and contact e-mail when the ingest part starts", () => {
+    const base = { icat: { url: "https://icat.example.org/icat", ingester: { username: "i", password: "p" } } };
+    expect(() => loadServerConfig({ env: { CATKIT_SERVER__SCICAT: JSON.stringify({ url: "https://s.example.org", username: "u" }) } })).toThrow(/"scicat\.password": a username needs a password/);
+    expect(() => loadServerConfig({ env: { CATKIT_SERVER__SCICAT: JSON.stringify({ url: "https://s.example.org", pidPrefix: "a/b" }) } })).toThrow(/"scicat\.pidPrefix"/);
+    const noAccount = ServerConfigSchema.parse({ ...base, scicat: { url: "https://s.example.org", contactEmail: "d@example.org" } });
+    expect(() => createIngestPart(noAccount, createMetrics(), createLogger("silent"))).toThrow(/the SciCat mirror needs an account: set scicat\.token/);
+    const noEmail = ServerConfigSchema.parse({ ...base, scicat: { url: "https://s.example.org", token: "t0ken-value" } });
+    expect(() => createIngestPart(noEmail, createMetrics(), createLogger("silent"))).toThrow(/scicat\.contactEmail/);
+    const readsOnly = ServerConfigSchema.parse({ ...base, scicat: { url: "https://s.example.org", mirror: false } });
+    expect(createIngestPart(readsOnly, createMetrics(), createLogger("silent")).health.map((h) => h.name)).toEqual(["broker", "icat"]);
   });
 
   it("names the bad key and its origin, not the value", () => {

@@ -67,7 +67,10 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       info: { title: "catkit server", version: "1", description: "catkit REST API over ICAT and IDS, ICAT+-compatible routes and the e-logbook" },
-      components: { securitySchemes: { icatSession: { type: "http", scheme: "bearer", description: "an ICAT session id (POST /api/v1/session)" } } },
+      components: { securitySchemes: {
+        icatSession: { type: "http", scheme: "bearer", description: "an ICAT session id (POST /api/v1/session)" },
+        scicatToken: { type: "http", scheme: "bearer", description: "a SciCat token (the JWT SciCat's login returns); /api/v1/scicat routes only" },
+      } },
     },
     transform: jsonSchemaTransform,
   });

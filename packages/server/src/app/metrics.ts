@@ -28,8 +28,16 @@ export interface ServerMetrics {
   readonly ingestLag: Gauge<"queue">;
   /** Messages received but not yet acknowledged. */
   readonly ingestInFlight: Gauge;
-  /** SciCat mirror results. */
+  /** Datasets handed to the SciCat mirror queue (after their ICAT write). */
+  readonly mirrorQueued: Counter;
+  /** Datasets mirrored into SciCat, by outcome (created, exists, completed). */
   readonly mirrorResults: Counter<"outcome">;
+  /** Mirror attempts that failed and were retried. */
+  readonly mirrorRetried: Counter;
+  /** Mirror messages sent to the mirror's dead-letter queue. */
+  readonly mirrorDeadLettered: Counter;
+  /** Time from receipt of a mirror message to its acknowledgement, seconds. */
+  readonly mirrorLatency: Histogram;
   /** Gateway requests, by route and status. */
   readonly httpRequests: Counter<"route" | "method" | "status">;
   readonly httpDuration: Histogram<"route" | "method">;
@@ -63,7 +71,14 @@ export function createMetrics(): ServerMetrics {
     }),
     ingestLag: new Gauge({ name: "catkit_ingest_lag_seconds", help: "Age of the last message received (now minus broker timestamp)", labelNames: ["queue"], registers }),
     ingestInFlight: new Gauge({ name: "catkit_ingest_in_flight", help: "Messages received and not yet acknowledged", registers }),
-    mirrorResults: new Counter({ name: "catkit_scicat_mirror_total", help: "SciCat mirror results", labelNames: ["outcome"], registers }),
+    mirrorQueued: new Counter({ name: "catkit_scicat_mirror_queued_total", help: "Datasets queued for the SciCat mirror after their ICAT write", registers }),
+    mirrorResults: new Counter({ name: "catkit_scicat_mirror_total", help: "Datasets mirrored into SciCat and acknowledged", labelNames: ["outcome"], registers }),
+    mirrorRetried: new Counter({ name: "catkit_scicat_mirror_retried_total", help: "SciCat mirror attempts that failed and were retried", registers }),
+    mirrorDeadLettered: new Counter({ name: "catkit_scicat_mirror_dead_lettered_total", help: "SciCat mirror messages sent to the dead-letter queue", registers }),
+    mirrorLatency: new Histogram({
+      name: "catkit_scicat_mirror_latency_seconds", help: "Receipt of a mirror message to acknowledgement", registers,
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    }),
     httpRequests: new Counter({ name: "catkit_http_requests_total", help: "Gateway requests", labelNames: ["route", "method", "status"], registers }),
     httpDuration: new Histogram({ name: "catkit_http_request_duration_seconds", help: "Gateway request duration (to the last byte)", labelNames: ["route", "method"], registers }),
     downloadsActive: new Gauge({ name: "catkit_downloads_active", help: "Downloads streaming now", registers }),

@@ -42,6 +42,40 @@ const QueuesSchema = z.strictObject({
 });
 
 /**
+ * SciCat: the gateway's `/api/v1/scicat` reads (caller's token) and the ingest service's mirror
+ * (its own account). The mirror settings name ICAT values with `{investigation}` and
+ * `{instrument}` placeholders; see the README's ICAT → SciCat table.
+ */
+const ScicatSchema = z.strictObject({
+  url,
+  /** Mirror into SciCat from the ingest service (needs a token or username/password). */
+  mirror: z.boolean().default(true),
+  token: z.string().min(1).optional(),
+  username: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+  /** The mirrored dataset's pid is `${pidPrefix}/icat-${ICAT dataset id}` (SciCat's PID_PREFIX). */
+  pidPrefix: z.string().min(1).regex(/^[^/]+$/, "one path segment, without /").default("catkit"),
+  ownerGroup: z.string().min(1).default("{investigation}"),
+  accessGroups: z.array(z.string().min(1)).default(["{instrument}"]),
+  /** SciCat requires a contact e-mail on every dataset; ICAT messages carry none. */
+  contactEmail: z.email().optional(),
+  owner: z.string().min(1).optional(),
+  sourceFolderHost: z.string().min(1).optional(),
+  /** hashlib name (blake2b, md5, sha256…): checksums in the orig datablock; none when unset. */
+  checksumAlgorithm: z.string().min(1).optional(),
+  /** Queue the mirror's work goes through (an outbox on the broker); DLQ = ingest.deadLetterPrefix + it. */
+  queue: z.string().min(1).default("catkit.scicatMirror"),
+  /** Attempts of a mirror write (SciCat down or refusing) before it is dead-lettered. */
+  maxAttempts: positiveInt.default(5),
+  /** First retry delay, ms; doubles each attempt up to 30 s. */
+  backoffMs: positiveInt.default(1_000),
+  /** Mirror messages applied at once (separate from ICAT's lanes, so SciCat never holds them). */
+  concurrency: positiveInt.default(2),
+  /** Files per orig datablock (SciCat bodies are limited to 16 MB). */
+  filesPerBlock: positiveInt.default(2_000),
+}).refine((s) => !(s.username !== undefined && s.password === undefined), { message: "a username needs a password", path: ["password"] });
+
+/**
  * The whole configuration. See the README's "Configuration reference" for every key.
  *
  * @example
@@ -65,6 +99,7 @@ export const ServerConfigSchema = z.strictObject({
   log: z.strictObject({ level: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info") }).prefault({}),
   icat: z.strictObject({ url, ingester: LoginSchema.optional() }).optional(),
   ids: z.strictObject({ url }).optional(),
+  scicat: ScicatSchema.optional(),
   gateway: z
     .strictObject({
       /** ICAT+ e-logbook / data-acquisition API keys (dataacquisition/{apiKey}/…). */

@@ -10,9 +10,11 @@ import { dataAcquisitionRoutes } from "../icat-plus/dataacquisition-routes.js";
 import { InvestigationCache } from "../icat-plus/investigation-cache.js";
 import { restrictedRoutes } from "../icat-plus/restricted-routes.js";
 import { IdsClient } from "@catkit/ids";
+import { ScicatApi } from "@catkit/scicat";
 import { CatalogueAccess } from "./catalogue-access.js";
 import { catalogueRoutes } from "./api/catalogue-routes.js";
 import { dataRoutes } from "./api/data-routes.js";
+import { scicatRoutes } from "./api/scicat-routes.js";
 import { sessionRoutes } from "./api/session-routes.js";
 import { logbookRoutes } from "../logbook/logbook-routes.js";
 import { openLogbook } from "../logbook/open-logbook.js";
@@ -57,6 +59,8 @@ export async function createGateway(config: ServerConfig, metrics: ServerMetrics
   health.push({ name: `logbook (${logbook.store.kind})`, check: () => logbook.store.ping() });
   const idsUrl = config.ids?.url;
   if (idsUrl) health.push({ name: "ids", check: () => new IdsClient({ url: idsUrl, transport: access.transport }).ping() });
+  const scicatUrl = config.scicat?.url;
+  if (scicatUrl) health.push({ name: "scicat", check: async () => void (await new ScicatApi({ url: scicatUrl, transport: access.transport }).auth.health()) });
   return {
     access,
     health,
@@ -66,6 +70,7 @@ export async function createGateway(config: ServerConfig, metrics: ServerMetrics
         catalogueRoutes(api, access);
         dataRoutes(api, access, metrics);
         logbookRoutes(api, access, logbook);
+        if (scicatUrl) scicatRoutes(api, { url: scicatUrl, transport: access.transport });
         done();
       }, { prefix: "/api/v1" });
       await app.register((scope, _opts, done) => {

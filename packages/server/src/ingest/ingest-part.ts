@@ -9,6 +9,7 @@ import type { ServerMetrics } from "../app/metrics.js";
 import { serviceIcat } from "../app/service-icat.js";
 import type { ServerConfig } from "../config/server-config.js";
 import type { ServerPart } from "../server.js";
+import { createMirrorPart } from "../scicat/mirror-part.js";
 import { laneKey, MessageHandler, type QueueKind } from "./message-handler.js";
 import { OrderedLanes } from "./ordered-lanes.js";
 import { StompConsumer, type ReceivedMessage } from "./stomp-consumer.js";
@@ -68,12 +69,15 @@ export function createIngestPart(config: ServerConfig, metrics: ServerMetrics, l
       return ingest.apply(m);
     };
   }
+  const mirror = createMirrorPart(config, metrics, logger);
   const handler = new MessageHandler({
     apply, kinds, maxAttempts: c.maxAttempts, backoffMs: c.backoffMs, deadLetterPrefix: c.deadLetterPrefix, metrics, logger,
     ...(hooks.onApplied ? { onApplied: hooks.onApplied } : {}),
+    ...(mirror ? { beforeAck: (m: ReceivedMessage, parsed: IngestMessage, outcome: IngestOutcome) => mirror.enqueue(m, parsed, outcome) } : {}),
   });
   const lanes = new OrderedLanes(c.concurrency);
   const onMessage = (m: ReceivedMessage) => {
+    if (mirror && m.queue === mirror.queue) return mirror.receive(m);
     const receivedAt = performance.now();
     metrics.ingestReceived.inc({ queue: m.queue });
     const sent = Number(m.headers.timestamp);
@@ -94,22 +98,27 @@ export function createIngestPart(config: ServerConfig, metrics: ServerMetrics, l
     const key = "message" in parsed ? laneKey(parsed.message) : "unparsed";
     if (!lanes.push(key, run)) metrics.ingestInFlight.dec();
   };
-  const consumer = new StompConsumer({ brokers: c.brokers, queues: [...kinds.keys()], prefetch: c.prefetch, login: c.login, passcode: c.passcode, logger }, onMessage);
+  const queues = [...kinds.keys(), ...(mirror ? [mirror.queue] : [])];
+  const consumer = new StompConsumer({ brokers: c.brokers, queues, prefetch: c.prefetch, login: c.login, passcode: c.passcode, logger }, onMessage);
   return {
     consumer,
     lanes,
     health: [
       { name: "broker", check: () => (consumer.connected ? Promise.resolve() : Promise.reject(new Error("not connected to any broker"))) },
       ...(icat ? [{ name: "icat", check: async () => void (await icat.version()) }] : []),
+      ...(mirror ? [mirror.health] : []),
     ],
     start: () => Promise.resolve(consumer.start()),
     async stop() {
       handler.stopRetrying();
-      const dropped = await lanes.close();
+      const [dropped] = await Promise.all([lanes.close(), mirror?.stop()]);
       metrics.ingestInFlight.dec(dropped);
       logger.info({ dropped }, "in-flight messages done; disconnecting");
       await consumer.stop();
     },
-    close: async () => icat?.logout().catch(() => undefined),
+    async close() {
+      await icat?.logout().catch(() => undefined);
+      await mirror?.close();
+    },
   };
 }

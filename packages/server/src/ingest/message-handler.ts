@@ -3,26 +3,16 @@
 // A transient failure (ICAT down, 5xx, session expiry) is retried with backoff for as long as it
 // takes, holding the dataset's lane so order is kept; a refusal is retried maxAttempts times and
 // then dead-lettered with the reason in a header.
-import { redact } from "@catkit/core";
 import { DedupeWindow, parseIngestMessage, type IngestMessage, type IngestOutcome } from "@catkit/icat-plus/ingest";
 import { MESSAGE_ID_HEADER } from "@catkit/icat-plus";
 import type { Logger } from "pino";
 import type { ServerMetrics } from "../app/metrics.js";
+import { deadLetter } from "./dead-letter.js";
 import { failureKind } from "./failure-kind.js";
 import type { ReceivedMessage } from "./stomp-consumer.js";
 
 /** How each queue's bodies are parsed. */
 export type QueueKind = "xml" | "updateMetadata" | "addFiles" | "archiveStatus";
-
-/**
- * Header naming why a message was dead-lettered (the same one the ICAT+ sandbox ingester uses).
- *
- * @example
- * ```ts
- * const reason = deadLetter.headers[DEAD_LETTER_REASON_HEADER];
- * ```
- */
-export const DEAD_LETTER_REASON_HEADER = "catkit-dead-letter-reason";
 
 /**
  * Options of {@link MessageHandler}.
@@ -40,12 +30,16 @@ export interface MessageHandlerOptions {
   deadLetterPrefix: string;
   metrics: ServerMetrics;
   logger: Logger;
+  /**
+   * Runs after ICAT committed and before the acknowledgement (the SciCat mirror enqueues its
+   * work here). When it fails the message stays unacknowledged and is redelivered.
+   */
+  beforeAck?: (m: ReceivedMessage, parsed: IngestMessage, outcome: IngestOutcome) => Promise<void>;
   /** Called after a message was applied (the gateway's look-up cache listens here). */
   onApplied?: (m: IngestMessage, outcome: IngestOutcome) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const headerSafe = (s: string) => redact(s).replace(/[\r\n]+/g, " ").slice(0, 500);
 
 /**
  * The lane key: one dataset's (or investigation's) messages share a lane.
@@ -112,6 +106,7 @@ export class MessageHandler {
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await this.#o.apply(parsed);
+        if (this.#o.beforeAck && !(await this.#beforeAck(m, parsed, outcome))) return;
         this.#seen.add(messageId);
         m.ack();
         metrics.ingestApplied.inc({ queue: m.queue, outcome: outcome.action });
@@ -131,16 +126,20 @@ export class MessageHandler {
     }
   }
 
+  /** False when the hook failed: the message is left unacknowledged (ActiveMQ redelivers it; applying it again changes nothing). */
+  async #beforeAck(m: ReceivedMessage, parsed: IngestMessage, outcome: IngestOutcome): Promise<boolean> {
+    try {
+      await this.#o.beforeAck?.(m, parsed, outcome);
+      return true;
+    } catch (err) {
+      this.#o.logger.error({ queue: m.queue, err: err instanceof Error ? err.message : String(err) }, "applied, but the follow-up could not be queued; left for redelivery");
+      return false;
+    }
+  }
+
   /** Sends the message to its dead-letter queue with the reason, then acknowledges it. */
   async deadLetter(m: ReceivedMessage, err: unknown, attempts: number): Promise<void> {
-    const reason = headerSafe(err instanceof Error ? err.message : String(err));
-    const headers: Record<string, string> = {
-      [DEAD_LETTER_REASON_HEADER]: reason, "catkit-dead-letter-attempts": String(attempts), "catkit-original-queue": m.queue,
-    };
-    const messageId = m.headers[MESSAGE_ID_HEADER];
-    if (messageId) headers[MESSAGE_ID_HEADER] = messageId;
-    await m.forward(`${this.#o.deadLetterPrefix}${m.queue}`, headers);
-    m.ack();
+    const reason = await deadLetter(m, err, attempts, this.#o.deadLetterPrefix);
     this.#o.metrics.ingestDeadLettered.inc({ queue: m.queue });
     this.#o.logger.warn({ queue: m.queue, reason, attempts }, "dead-lettered");
   }

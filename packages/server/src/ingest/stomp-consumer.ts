@@ -23,6 +23,8 @@ export interface ReceivedMessage {
   ack(): void;
   /** Sends `body` to `destination` persistently and resolves once the broker confirmed it. */
   forward(destination: string, headers: Record<string, string>): Promise<void>;
+  /** Sends a new message on this message's connection, persistently, confirmed by a receipt. */
+  publish(destination: string, body: string, headers: Record<string, string>): Promise<void>;
 }
 
 /**
@@ -117,17 +119,19 @@ export class StompConsumer {
       message.readString("utf-8", (readErr, body) => {
         if (readErr || this.#stopped) return;
         const h = (message as unknown as { headers: Record<string, string> }).headers;
+        const publish = (destination: string, text: string, extra: Record<string, string>) => new Promise<void>((resolve, reject) => {
+          if (this.#client !== client) return reject(new Error("the broker connection was lost before the message was sent"));
+          const out = client.send({ ...extra, destination: `/queue/${destination}`, persistent: "true" }, { onReceipt: () => resolve(), onError: reject });
+          out.on("error", reject);
+          out.end(text);
+        });
         this.#onMessage({
           queue, body: body ?? "", headers: h,
           ack: () => {
             if (this.#client === client) ackFrame(client, h);
           },
-          forward: (destination, extra) => new Promise<void>((resolve, reject) => {
-            if (this.#client !== client) return reject(new Error("the broker connection was lost before the message was forwarded"));
-            const out = client.send({ ...extra, destination: `/queue/${destination}`, persistent: "true" }, { onReceipt: () => resolve(), onError: reject });
-            out.on("error", reject);
-            out.end(body ?? "");
-          }),
+          forward: (destination, extra) => publish(destination, body ?? "", extra),
+          publish,
         });
       });
     });
