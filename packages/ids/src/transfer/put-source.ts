@@ -3,7 +3,8 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Readable } from "node:stream";
-import { fileChunks, InvalidArgumentError } from "@catkit/core";
+import { InvalidArgumentError } from "@catkit/core";
+import { fileChunks } from "@catkit/core/internal";
 
 /**
  * Bytes to upload: a file path, a Node Readable or an async iterable of chunks.
