@@ -58,17 +58,20 @@ export interface RegisteredDataset {
 
 /**
  * Maps an ICAT+ dataset (`{id, location, parameters:[{name,value}]}`) to {@link RegisteredDataset}:
- * the name is the last non-empty path segment, `__fileCount` parsed (0 when absent).
+ * the name is the last non-empty path segment, `__fileCount` parsed (0 when absent). ICAT's
+ * Dataset.location is optional: a dataset without one (not written by an ingester) gets the path
+ * "" and its ICAT name, where pyicat-plus's basename(None) would raise and lose the whole list.
  *
  * @example
  * ```ts
  * toRegisteredDataset({ id: 1, location: "/data/s_0001/", parameters: [{ name: "__fileCount", value: "3" }] });
  * ```
  */
-export function toRegisteredDataset(dataset: { id: number; location: string; parameters?: { name: string; value: unknown }[] }): RegisteredDataset {
-  const name = dataset.location.split("/").filter(Boolean).at(-1) ?? "";
+export function toRegisteredDataset(dataset: { id: number; location?: string | null; name?: string; parameters?: { name: string; value: unknown }[] }): RegisteredDataset {
+  const location = dataset.location ?? "";
+  const name = location.split("/").filter(Boolean).at(-1) ?? dataset.name ?? "";
   const count = dataset.parameters?.find((p) => p.name === "__fileCount")?.value;
-  return { datasetId: { name, path: dataset.location }, icatDatasetId: dataset.id, datasetMetadata: { fileCount: typeof count === "number" ? Math.trunc(count) : typeof count === "string" ? Number.parseInt(count, 10) : 0 } };
+  return { datasetId: { name, path: location }, icatDatasetId: dataset.id, datasetMetadata: { fileCount: typeof count === "number" ? Math.trunc(count) : typeof count === "string" ? Number.parseInt(count, 10) : 0 } };
 }
 
 /** Python str() of a value, for the info table (dicts and lists in repr form). */

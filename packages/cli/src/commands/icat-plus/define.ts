@@ -54,7 +54,7 @@ export function defineIcatPlus(): Command {
       .action(lazy(() => lookup().then((m) => ({ default: m.datasets })))),
     ["catkit icat-plus datasets --beamline id00 --proposal id002207 --json"],
   );
-  const elog = group.command("elog").alias("logbook").description("post to the ICAT+ e-logbook");
+  const elog = examples(group.command("elog").alias("logbook").description("post to the ICAT+ e-logbook"), ['catkit icat-plus elog send --beamline id00 --proposal id002207 "Sample aligned"']);
   const posts = () => import("./elog.js");
   examples(
     elogFlags(elog.command("send").description("post a text message").argument("<message...>", "the message text"))
@@ -67,7 +67,7 @@ export function defineIcatPlus(): Command {
       .action(lazy(() => posts().then((m) => ({ default: m.image })))),
     ["catkit icat-plus elog image --beamline id00 --proposal id002207 scan.png"],
   );
-  const outbox = group.command("outbox").description("messages kept on disk because no broker or ICAT+ confirmed them");
+  const outbox = examples(group.command("outbox").description("messages kept on disk because no broker or ICAT+ confirmed them"), ["catkit icat-plus outbox status"]);
   const box = () => import("./outbox.js");
   examples(icatPlusFlags(outbox.command("status").description("how many messages wait, and where")).action(lazy(() => box().then((m) => ({ default: m.status })))), ["catkit icat-plus outbox status --json"]);
   examples(
