@@ -68,7 +68,7 @@ describe("catkit icat-plus elog", () => {
     const image = await runCli(["--json", "icat-plus", "elog", "image", "--beamline", "EDDI", "--beamline-only", png], { env: { HOME: tmp.dir, CATKIT_ICATPLUS_ELOGBOOK_URL: icatPlus.url } });
     expect(image.code, image.stderr).toBe(0);
     expect(jsonLines(image.stdout)).toEqual([expect.objectContaining({ outcome: "sent", lane: "elogbook" })]);
-    const [text, picture] = icatPlus.events.slice(before) as [{ body: Record<string, unknown> }, { body: Record<string, unknown> }];
+    const [text, picture] = icatPlus.events.slice(before) as unknown as [{ body: Record<string, unknown> }, { body: Record<string, unknown> }];
     expect(text.body).toMatchObject({ type: "notification", category: "info", content: [{ format: "plainText", text: "Beam is back" }], tag: [{ name: "align" }, { name: "beam" }] });
     expect(picture.body.base64).toBe(`data:image/png;base64,${readFileSync(png).toString("base64")}`);
     expect(icatPlus.requests.filter((r) => r.url.includes("/base64?")).at(-1)?.url).not.toContain("investigationName");
@@ -95,6 +95,6 @@ describe("catkit icat-plus elog", () => {
     const before = icatPlus.events.length;
     const flushed = await cli(["outbox", "flush"]);
     expect([flushed.code, flushed.stdout]).toEqual([0, "1 delivered, 0 left\n"]);
-    expect(icatPlus.events.slice(before).map((e) => (e as { body: { content: { text: string }[] } }).body.content[0]?.text)).toEqual(["while ICAT+ is down"]);
+    expect(icatPlus.events.slice(before).map((e) => (e as unknown as { body: { content: { text: string }[] } }).body.content[0]?.text)).toEqual(["while ICAT+ is down"]);
   });
 });
