@@ -18,7 +18,7 @@ export const icatIdsService: SandboxService = {
     const sandbox = await startIcatAndIdsSandbox({ host, fixture: tutorialFixture, twoLevel: { restoreDelayMs: 1000 } });
     try {
       const seeded = demo ? await seedDemo(sandbox.icatUrl, sandbox.idsUrl) : undefined;
-      shared.icat = sandbox;
+      shared.icat = { url: sandbox.icatUrl, rootSession: () => sandbox.icat.login(), sandbox: sandbox.icat };
       if (seeded) log(`seeded dataset "${seeded.datasetName}" (id ${seeded.datasetId}) with ${seeded.datafileIds.length} files in investigation 12100409-ST`);
       return {
         name: "ICAT + IDS",

@@ -18,10 +18,11 @@ export const icatPlusService: SandboxService = {
     if (!shared.icat) throw new UsageError("the ICAT+ sandbox needs the ICAT sandbox started first");
     const { IcatClient } = await import("@catkit/icat");
     const { startIcatPlusSandbox, startIngester } = await import("@catkit/icat-plus/testing");
-    const icat = new IcatClient({ url: shared.icat.icatUrl, credential: shared.icat.icat.login() });
+    const icat = new IcatClient({ url: shared.icat.url, credential: shared.icat.rootSession() });
+    const icatSandbox = shared.icat.sandbox as Parameters<typeof startIcatPlusSandbox>[0]["icat"];
     const ingester = shared.brokers ? await startIngester({ brokers: shared.brokers, icat }) : undefined;
     try {
-      const icatPlus = await startIcatPlusSandbox({ icat: shared.icat.icat, ...(ingester ? { consumers: (q: string) => ingester.consumerCount(q) } : {}) });
+      const icatPlus = await startIcatPlusSandbox({ icat: icatSandbox, ...(ingester ? { consumers: (q: string) => ingester.consumerCount(q) } : {}) });
       const env: Record<string, string> = { CATKIT_ICATPLUS_ELOGBOOK_URL: icatPlus.url, CATKIT_ICATPLUS_ELOGBOOK_TOKEN: icatPlus.token };
       if (shared.brokers) Object.assign(env, { CATKIT_ICATPLUS_METADATA_URLS: shared.brokers.join(","), CATKIT_ICATPLUS_METADATA_QUEUE_MONITOR_PORT: String(icatPlus.port) });
       return {

@@ -1,11 +1,13 @@
 // What `catkit sandbox` runs: a list of services started in order on loopback, each described by
 // its URLs, users, icat.cfg lines and environment exports. Later services use what earlier ones
 // left in `shared` (ICAT+ reads the ICAT sandbox; the ingester consumes the broker).
-import type { IcatAndIdsSandbox } from "@catkit/icat/testing";
-
 /** What a started service leaves for the next ones. */
 export interface SharedHandles {
-  icat?: IcatAndIdsSandbox;
+  /**
+   * The ICAT sandbox: its URL, a root session, and the sandbox object itself (an `IcatSandbox` of
+   * `@catkit/icat/testing`, typed loosely here so that this module never names testing code).
+   */
+  icat?: { url: string; rootSession: () => string; sandbox: object };
   /** STOMP brokers (host:port) when --broker started one. */
   brokers?: string[];
 }

@@ -74,7 +74,8 @@ export async function whoami(ctx: CommandContext, flags: ScicatFlags): Promise<v
   const client = await scicatClient(ctx.globals, flags);
   try {
     const me = await client.scicat.auth.whoami({ signal: ctx.signal });
-    ctx.out.data(me, `${String(me.username ?? me.id)}${me.email ? ` <${String(me.email)}>` : ""}`);
+    const name = typeof me.username === "string" ? me.username : JSON.stringify(me.id);
+    ctx.out.data(me, `${name}${typeof me.email === "string" ? ` <${me.email}>` : ""}`);
   } finally {
     await client.close();
   }

@@ -66,8 +66,8 @@ export default async function upload(ctx: CommandContext, flags: UploadFlags, di
   try {
     const uploaded = await client.uploadNewDatasetNow(dataset, { signal: ctx.signal, onProgress: (e) => progress.update(e.bytesDone, e.bytesTotal, e.name ?? "") });
     progress.stop();
-    const json = datasetJson(uploaded);
-    ctx.out.data(json, `uploaded ${String(json.pid)}: ${dataset.files.length} files, ${String(json.size ?? "")} bytes, source folder ${String(json.sourceFolder)}`);
+    const f = uploaded.fields;
+    ctx.out.data(datasetJson(uploaded), `uploaded ${f.pid ?? ""}: ${dataset.files.length} files, ${f.size ?? 0} bytes, source folder ${f.sourceFolder ?? ""}`);
   } finally {
     progress.stop();
     await client.close();
