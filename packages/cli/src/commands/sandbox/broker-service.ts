@@ -32,6 +32,20 @@ export function brokerScript(cwd: string): string | undefined {
 }
 
 /**
+ * The broker script, or a usage error saying that --broker needs a catkit checkout.
+ *
+ * @example
+ * ```ts
+ * const script = requireBrokerScript(process.cwd());
+ * ```
+ */
+export function requireBrokerScript(cwd: string): string {
+  const script = brokerScript(cwd);
+  if (!script) throw new UsageError(`--broker needs a checkout of the catkit repository (it runs ${SCRIPT}, which the npm package does not ship): run catkit sandbox --broker from inside the checkout, or start ActiveMQ yourself and pass --queue host:port`);
+  return script;
+}
+
+/**
  * ActiveMQ (STOMP) via tools/activemq.
  *
  * @example
@@ -42,8 +56,7 @@ export function brokerScript(cwd: string): string | undefined {
 export const brokerService: SandboxService = {
   name: "broker",
   async start({ log, shared, signal }) {
-    const script = brokerScript(process.cwd());
-    if (!script) throw new UsageError(`--broker needs a checkout of the catkit repository (it runs ${SCRIPT}, which the npm package does not ship): run catkit sandbox --broker from inside the checkout, or start ActiveMQ yourself and pass --queue host:port`);
+    const script = requireBrokerScript(process.cwd());
     log(`starting ActiveMQ with ${script} (needs Java; the first run downloads ActiveMQ)…`);
     const child = spawn(process.execPath, [script], { cwd: dirname(dirname(dirname(script))), stdio: ["ignore", "pipe", "pipe"] });
     const stop = () =>

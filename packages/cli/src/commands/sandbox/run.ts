@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import type { CommandContext } from "../../runtime/context.js";
 import { UsageError } from "../../runtime/exit-codes.js";
-import { brokerService } from "./broker-service.js";
+import { brokerService, requireBrokerScript } from "./broker-service.js";
 import { icatIdsService } from "./icat-ids-service.js";
 import { icatPlusService } from "./icat-plus-service.js";
 import { scicatService } from "./scicat-service.js";
@@ -43,6 +43,7 @@ export function exportLines(env: Record<string, string>): string[] {
  */
 export default async function sandbox(ctx: CommandContext, flags: SandboxFlags): Promise<void> {
   if (!["127.0.0.1", "::1", "localhost"].includes(flags.host)) throw new UsageError(`--host must be a loopback address (127.0.0.1, ::1, localhost): the sandboxes have well-known passwords`);
+  if (flags.broker) requireBrokerScript(process.cwd()); // before anything starts
   const services: SandboxService[] = [icatIdsService, ...(flags.broker ? [brokerService] : []), ...(flags.icatPlus ? [icatPlusService] : []), ...(flags.scicat ? [scicatService] : [])];
   const shared: SharedHandles = {};
   const running: RunningService[] = [];
