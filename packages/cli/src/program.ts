@@ -2,8 +2,10 @@
 // here; every command's code is imported when it runs (runtime/lazy.ts).
 import { Command, Option } from "commander";
 import { defineIcat } from "./commands/icat/define.js";
+import { defineIcatPlus } from "./commands/icat-plus/define.js";
 import { defineIds } from "./commands/ids/define.js";
 import { defineSandbox } from "./commands/sandbox/define.js";
+import { defineScicat } from "./commands/scicat/define.js";
 import { STANDALONE } from "./commands/standalone.js";
 import { exitCodeHelp } from "./runtime/exit-codes.js";
 import { examples } from "./runtime/lazy.js";
@@ -54,7 +56,7 @@ export function connectionFlags(cmd: Command): Command {
  */
 export function buildCatkit(): Command {
   const program = connectionFlags(outputFlags(new Command("catkit")))
-    .description("catkit: ICAT, IDS and ICAT+ from the command line (and pyicat-plus's icat-store-*/icat-sync-raw tools)")
+    .description("catkit: ICAT, IDS, ICAT+ and SciCat from the command line (and pyicat-plus's icat-store-*/icat-sync-raw tools)")
     .version(cliVersion(), "-V, --version")
     .addHelpText("after", `\n${exitCodeHelp()}`);
   examples(program, [
@@ -66,6 +68,8 @@ export function buildCatkit(): Command {
   ]);
   program.addCommand(defineIds());
   program.addCommand(defineIcat());
+  program.addCommand(defineIcatPlus());
+  program.addCommand(defineScicat());
   program.addCommand(defineSandbox());
   for (const define of Object.values(STANDALONE)) program.addCommand(define());
   return program;

@@ -32,3 +32,12 @@ describe("exit codes from catkit error codes", () => {
     expect(exitCodeFor(Object.assign(new Error("x"), { code: "IDS_NOT_FOUND" }))).toBe(ExitCode.Failure);
   });
 });
+
+describe("usage errors of subcommands", () => {
+  it("a bad choice or a missing required option of a nested command exits 2, not commander's 1", async () => {
+    const { runCli } = await import("./helpers.js");
+    expect((await runCli(["icat-plus", "elog", "send", "--proposal", "p", "--category", "shout", "x"])).code).toBe(2);
+    expect((await runCli(["scicat", "download", "PID"])).code).toBe(2);
+    expect((await runCli(["ids", "get"])).code).toBe(2);
+  });
+});

@@ -1,5 +1,5 @@
 // A /data/visitor-style tree with Bliss HDF5 files (written with h5wasm), and the ICAT side of it
-// in the sandbox: instrument ID00, investigation ID002207 (2024-02-29 → 2024-03-03) and some
+// in the sandbox: instrument id00, investigation id002207 (2024-02-29 → 2024-03-03) and some
 // datasets registered with their locations.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -70,15 +70,20 @@ export async function buildCatalogue(icatUrl: string, idsUrl: string, root: stri
     const [type] = await icat.assertedSearch(new Query("InvestigationType", { conditions: { name: eq("Experiment") } }));
     const [dsType] = await icat.assertedSearch(new Query("DatasetType", { conditions: { name: eq("raw") } }));
     const [format] = await icat.assertedSearch(new Query("DatafileFormat", { conditions: { name: eq("Text") } }));
-    const instrument = icat.new("Instrument", { name: "ID00", facility });
+    // named as icat-sync-raw asks ICAT+ for them: lower-cased beamline and proposal (reference §4.3)
+    const instrument = icat.new("Instrument", { name: "id00", facility });
     instrument.id = await icat.create(instrument);
-    const investigation = icat.new("Investigation", { name: "ID002207", title: "sync test", visitId: "1", facility, type, startDate: new Date("2024-02-29T08:00:00Z"), endDate: new Date("2024-03-03T08:00:00Z") });
+    const investigation = icat.new("Investigation", { name: "id002207", title: "sync test", visitId: "1", facility, type, startDate: new Date("2024-02-29T08:00:00Z"), endDate: new Date("2024-03-03T08:00:00Z") });
     investigation.id = await icat.create(investigation);
     await icat.create(icat.new("InvestigationInstrument", { investigation, instrument }));
+    // ICAT+ reports a dataset's file count from its hidden __fileCount parameter (the ingester keeps it)
+    const fileCount = icat.new("ParameterType", { name: "__fileCount", units: "", valueType: "NUMERIC", facility, applicableToDataset: true });
+    fileCount.id = await icat.create(fileCount);
     const d = datasetDirs(root);
     for (const [name, location, withFile] of [["0001", d.registered, true], ["0002", d.withoutFiles, false]] as const) {
       const dataset = icat.new("Dataset", { name, location, investigation, type: dsType, complete: false });
       dataset.id = await icat.create(dataset);
+      await icat.create(icat.new("DatasetParameter", { dataset, type: fileCount, numericValue: withFile ? 1 : 0 }));
       if (withFile) await icat.create(icat.new("Datafile", { name: "sample_0001.h5", location: `${location}/sample_0001.h5`, dataset, datafileFormat: format }));
     }
     return investigation.id;

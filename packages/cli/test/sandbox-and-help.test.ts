@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { BIN_DIR, runCli, tempDir } from "./helpers.js";
 
 describe("catkit sandbox", () => {
-  it("starts ICAT + IDS with the demo, serves other commands, stops on Ctrl-C", async () => {
+  it("starts ICAT + IDS, ICAT+ and SciCat with the demo, serves other commands through its env exports, stops on Ctrl-C", async () => {
     const tmp = tempDir();
     const cfg = join(tmp.dir, "icat.cfg");
     const child = spawn(process.execPath, [join(BIN_DIR, "catkit.js"), "sandbox", "--cfg", cfg], { env: { PATH: process.env.PATH ?? "", HOME: tmp.dir }, stdio: ["ignore", "pipe", "pipe"] });
@@ -29,6 +29,16 @@ describe("catkit sandbox", () => {
       const get = await runCli(["-c", cfg, "-s", "sandbox", "ids", "get", "--dataset", datasetId, "--each", "-o", "."], { env, cwd: tmp.dir });
       expect(get.code, get.stderr).toBe(0);
       expect(readFileSync(join(tmp.dir, "greet-jdoe.txt"), "utf8")).toBe("Hello John!\n");
+      // the printed exports point the ICAT+ and SciCat commands at the sandbox
+      const exported = Object.fromEntries([...stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1] ?? "", m[2] ?? ""]));
+      expect(Object.keys(exported)).toEqual(expect.arrayContaining(["ICAT_SERVICE", "CATKIT_ICATPLUS_ELOGBOOK_URL", "CATKIT_ICATPLUS_ELOGBOOK_TOKEN", "CATKIT_SCICAT_URL"]));
+      const info = await runCli(["--json", "icat-plus", "investigation", "--beamline", "EDDI", "--proposal", "12100409-ST", "--date", "2012-07-30"], { env: { ...env, ...exported } });
+      expect(info.code, info.stderr).toBe(0);
+      expect(JSON.parse(info.stdout)).toMatchObject({ proposal: "12100409-ST", beamline: "EDDI", title: "NiO SC OF1 JUH HHL" });
+      const pid = /demo dataset (PID\S+);/.exec(stdout)?.[1] ?? "";
+      const dl = await runCli(["--json", "scicat", "download", pid, "--target", join(tmp.dir, "sc"), "--select", "*.dat"], { env: { ...env, ...exported, CATKIT_SCICAT_PASSWORD: "aman" } });
+      expect(dl.code, dl.stderr).toBe(0);
+      expect(readFileSync(join(tmp.dir, "sc", "scan_001.dat"), "utf8")).toBe("# energy counts\n7.10 1234\n7.11 1302\n");
       child.kill("SIGINT");
       expect(await exited).toBe(0);
       expect(stderr).toContain("sandbox stopped");
@@ -53,6 +63,10 @@ describe("--help", () => {
       ["icat"],
       ...["login", "logout", "whoami", "search", "get", "count"].map((c) => ["icat", c]),
       ["sandbox"],
+      ["icat-plus"],
+      ...[["investigation"], ["datasets"], ["elog"], ["elog", "send"], ["elog", "image"], ["outbox"], ["outbox", "status"], ["outbox", "flush"]].map((c) => ["icat-plus", ...c]),
+      ["scicat"],
+      ...[["login"], ["logout"], ["whoami"], ["datasets", "search"], ["datasets", "get"], ["samples", "get"], ["proposals", "get"], ["download"], ["upload"]].map((c) => ["scicat", ...c]),
     ];
     for (const path of commands) {
       const r = await runCli([...path, "--help"]);

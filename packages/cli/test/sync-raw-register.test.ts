@@ -3,9 +3,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { startIcatAndIdsSandbox, tutorialFixture, type IcatAndIdsSandbox } from "@catkit/icat/testing";
-import { IcatClient } from "@catkit/icat";
+import { IcatPlusClient } from "@catkit/icat-plus";
+import { startIcatPlusSandbox, type IcatPlusSandbox } from "@catkit/icat-plus/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { icatRawDataCatalogue } from "../src/commands/sync-raw/icat-catalogue.js";
+import { icatPlusRawDataCatalogue } from "../src/commands/sync-raw/icat-plus-catalogue.js";
 import { runSyncRaw, type SyncRawFlags } from "../src/commands/sync-raw/run.js";
 import { Output } from "../src/runtime/output.js";
 import { setDatasetMessengerFactory } from "../src/shared/dataset-messenger.js";
@@ -15,6 +16,7 @@ import { tempDir } from "./helpers.js";
 import { PassThrough } from "node:stream";
 
 let sandbox: IcatAndIdsSandbox;
+let icatPlus: IcatPlusSandbox;
 let investigationId: number;
 const tmp = tempDir();
 const root = join(tmp.dir, "visitor");
@@ -24,23 +26,23 @@ beforeAll(async () => {
   sandbox = await startIcatAndIdsSandbox({ fixture: tutorialFixture });
   await buildTree(root);
   investigationId = await buildCatalogue(sandbox.icatUrl, sandbox.idsUrl, root);
+  icatPlus = await startIcatPlusSandbox({ icat: sandbox.icat });
 });
 afterEach(() => setDatasetMessengerFactory(undefined));
 afterAll(async () => {
+  await icatPlus.close();
   await sandbox.close();
   tmp.cleanup();
 });
 
 async function run(flags: Partial<SyncRawFlags>, answers: Record<string, boolean>) {
-  const icat = new IcatClient({ url: sandbox.icatUrl });
-  await icat.login("db", { username: "root", password: "secret" });
   const asked: string[] = [];
   const log = new PassThrough();
   const out = new Output({ stdout: new PassThrough(), stderr: log });
   const ctx = { globals: {}, out, signal: new AbortController().signal };
   const all: SyncRawFlags = { beamline: "*", proposal: "id002207", session: "20240301", format: "esrfv3", root, print: false, cacheDir, queue: ["localhost:61613"], ...flags };
   await runSyncRaw(ctx, all, {
-    catalogue: icatRawDataCatalogue(icat),
+    catalogue: icatPlusRawDataCatalogue(new IcatPlusClient({ elogbookUrl: icatPlus.url, outboxDir: false })),
     confirm: (message) => {
       asked.push(message);
       return Promise.resolve(Object.entries(answers).some(([status, yes]) => yes && message.includes(`"${status}"`)));

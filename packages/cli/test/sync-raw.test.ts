@@ -1,14 +1,17 @@
 // icat-sync-raw end to end: the built bin over a generated /data/visitor-style tree with Bliss
-// HDF5 files, against the ICAT sandbox; statuses, categories, CSV and .sh outputs, the cache.
+// HDF5 files, against the ICAT+ sandbox over the ICAT sandbox (look-ups go through ICAT+, as in
+// pyicat-plus); statuses, categories, CSV and .sh outputs, the cache.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startIcatAndIdsSandbox, tutorialFixture, type IcatAndIdsSandbox } from "@catkit/icat/testing";
+import { startIcatPlusSandbox, type IcatPlusSandbox } from "@catkit/icat-plus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalogue, buildTree, datasetDirs, writeBlissFile } from "./raw-tree.js";
 import { jsonLines, runCli, tempDir } from "./helpers.js";
 
 let sandbox: IcatAndIdsSandbox;
+let icatPlus: IcatPlusSandbox;
 let investigationId: number;
 const tmp = tempDir();
 const root = join(tmp.dir, "visitor");
@@ -17,24 +20,24 @@ const cacheDir = join(tmp.dir, "cache");
 let env: Record<string, string>;
 // Messages (dataset XML, add-files JSON) kept in the icat-plus outbox so far.
 const outboxed = () => (existsSync(join(tmp.dir, "outbox")) ? readdirSync(join(tmp.dir, "outbox"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0);
-const sync = (...args: string[]) => runCli(["--root", root, "-w", sandbox.icatUrl, ...args], { env, bin: "icat-sync-raw" });
+const sync = (...args: string[]) => runCli(["--root", root, "--icat-plus-url", icatPlus.url, ...args], { env, bin: "icat-sync-raw" });
+// ICAT+ look-ups (investigation, dataset) received so far
+const lookups = () => icatPlus.requests.filter((r) => r.url.includes("/dataacquisition/")).length;
 
 beforeAll(async () => {
   sandbox = await startIcatAndIdsSandbox({ fixture: tutorialFixture });
   await buildTree(root);
   investigationId = await buildCatalogue(sandbox.icatUrl, sandbox.idsUrl, root);
+  icatPlus = await startIcatPlusSandbox({ icat: sandbox.icat });
   env = {
     HOME: tmp.dir,
-    CATKIT_SESSION_CACHE: join(tmp.dir, "sessions.json"),
-    CATKIT_PASSWORD: "secret",
-    ICAT_AUTH: "db",
-    ICAT_USER: "root",
     // Registration goes to a closed loopback port: icat-plus keeps the messages in this outbox.
     CATKIT_ICATPLUS_OUTBOX_DIR: join(tmp.dir, "outbox"),
     CATKIT_ICATPLUS_QUEUE_TIMEOUT: "1",
   };
 });
 afterAll(async () => {
+  await icatPlus.close();
   await sandbox.close();
   tmp.cleanup();
 });
@@ -63,7 +66,8 @@ describe("icat-sync-raw", () => {
     );
     const todo = readFileSync(join(save, "esrfv3", "todo.csv"), "utf8").trim().split("\n");
     expect(todo[0]).toBe("beamline,proposal,timeslot,session,url,search_url,path,unregistered,not_uploaded,registered,invalid,registered_without_files");
-    expect(todo[1]).toMatch(/^id00,id002207,FINISHED: 2024-02-29T08:00:00.000Z - 2024-03-03T08:00:00.000Z \(3.0 days\),20240301,,,.*\/id002207\/id00\/20240301,1,1,1,2,1$/);
+    // url: the data portal page ICAT+'s investigation look-up gives
+    expect(todo[1]).toMatch(new RegExp(`^id00,id002207,FINISHED: 2024-02-29T08:00:00.000Z - 2024-03-03T08:00:00.000Z \\(3.0 days\\),20240301,https://data.esrf.fr/investigation/${investigationId}/datasets,,.*/id002207/id00/20240301,1,1,1,2,1$`));
     const sh = readFileSync(join(save, "esrfv3", "todo.sh"), "utf8");
     expect(sh.split("\n")[0]).toBe("#!/usr/bin/env bash");
     expect(sh).toContain(`icat-sync-raw --beamline id00 --proposal id002207 --session 20240301 --format esrfv3 --save-dir ${save} --root ${root} "$@"`);
@@ -85,11 +89,11 @@ describe("icat-sync-raw", () => {
     const file = join(cacheDir, "esrfv3", "id002207_id00_20240301.json");
     const cached = JSON.parse(readFileSync(file, "utf8")) as { investigation: { id: number }; datasets: unknown[] };
     expect([cached.investigation.id, cached.datasets.length]).toEqual([investigationId, 6]);
-    const requests = sandbox.icat.requests.length;
+    const requests = lookups();
     const again = await sync("--proposal", "id002207", "--session", "20240301", "--cache-dir", cacheDir, "--json", "--no-print");
     expect((jsonLines(again.stdout) as Row[])[0]).toMatchObject({ category: "todo", unregistered: 1 });
-    // Served from the cache: only the login of the catalogue, no investigation or dataset look-up.
-    expect(sandbox.icat.requests.slice(requests).filter((q) => q.url.includes("query="))).toEqual([]);
+    // Served from the cache: no investigation or dataset look-up.
+    expect(lookups()).toBe(requests);
     await writeBlissFile(join(root, "id002207", "id00", "20240301", "RAW_DATA", "sample", "sample_0006"), { sample: "x", start: "2024-03-01T11:00:00+01:00", end: "2024-03-01T11:05:00+01:00" });
     const stale = await sync("--proposal", "id002207", "--session", "20240301", "--cache-dir", cacheDir, "--invalidate-cache", "--json", "--no-print");
     expect(stale.stderr).toContain("has 1 new datasets and 0 removed");
@@ -110,23 +114,30 @@ describe("icat-sync-raw", () => {
 
   it("--register asks per status group, answers read line by line from a pipe: no sends nothing, yes registers", async () => {
     const before = outboxed();
-    const no = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print", "--queue", "127.0.0.1:9"], { env, bin: "icat-sync-raw", input: "n\nn\nn\n" });
+    const no = await runCli(["--root", root, "--icat-plus-url", icatPlus.url, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print", "--queue", "127.0.0.1:9"], { env, bin: "icat-sync-raw", input: "n\nn\nn\n" });
     expect(no.code, no.stderr).toBe(0);
     expect(no.stderr).toContain('Upload "not_uploaded" datasets?');
     expect(no.stderr).toContain('Upload "registered_without_files" datasets?');
     expect(outboxed()).toBe(before);
-    const yes = await runCli(["--root", root, "-w", sandbox.icatUrl, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print", "--queue", "127.0.0.1:9"], { env, bin: "icat-sync-raw", input: "y\n" });
+    const yes = await runCli(["--root", root, "--icat-plus-url", icatPlus.url, "--proposal", "id002207", "--session", "20240301", "--register", "--no-print", "--queue", "127.0.0.1:9"], { env, bin: "icat-sync-raw", input: "y\n" });
     expect(yes.code, yes.stderr).toBe(0);
     expect(outboxed()).toBeGreaterThan(before);
   });
 
-  it("bad input: one line, exit 2, nothing read from ICAT", async () => {
-    const before = sandbox.icat.requests.length;
+  it("ICAT+ not answering: exit 6 and nothing cached (pyicat-plus would file the session as not_in_icat)", async () => {
+    const dir = join(tmp.dir, "cache-down");
+    const r = await runCli(["--root", root, "--icat-plus-url", "http://127.0.0.1:9", "--proposal", "id002207", "--session", "20240301", "--cache-dir", dir, "--no-print"], { env, bin: "icat-sync-raw" });
+    expect([r.code, r.stderr]).toEqual([6, expect.stringContaining("ICAT+ did not answer the investigation look-up") as unknown]);
+    expect(existsSync(join(dir, "esrfv3", "id002207_id00_20240301.json"))).toBe(false);
+  });
+
+  it("bad input: one line, exit 2, nothing asked of ICAT+", async () => {
+    const before = icatPlus.requests.length;
     for (const args of [["--format", "esrfv9"], ["--session", "2023-08"], ["--proposal", "a/b"], ["--register", "--auto-register"]]) {
       const r = await sync(...args);
       expect([args.join(" "), r.code]).toEqual([args.join(" "), 2]);
       expect(r.stderr.trim().split("\n")[0]).toMatch(/^error: /);
     }
-    expect(sandbox.icat.requests.length).toBe(before);
+    expect(icatPlus.requests.length).toBe(before);
   });
 });

@@ -44,6 +44,9 @@ const BY_CODE: Readonly<Record<string, ExitCode>> = {
   IDS_NOT_FOUND: ExitCode.NotFound,
   ICAT_NO_SUCH_OBJECT_FOUND: ExitCode.NotFound,
   SCICAT_NOT_FOUND: ExitCode.NotFound,
+  SCICAT_SESSION_EXPIRED: ExitCode.Auth,
+  SCICAT_BAD_REQUEST: ExitCode.Usage,
+  SCICAT_INVALID_DATASET: ExitCode.Usage,
   IDS_DATA_NOT_ONLINE: ExitCode.NotOnline,
   IDS_RESTORE_TIMEOUT: ExitCode.NotOnline,
   CATKIT_AUTH: ExitCode.Auth,
@@ -91,6 +94,7 @@ export function catkitCode(err: unknown): string | undefined {
  */
 export function exitCodeFor(err: unknown): ExitCode {
   if (err instanceof UsageError) return ExitCode.Usage;
+  if (err instanceof OutcomeError) return err.exitCode;
   const code = catkitCode(err);
   if (code === undefined) return ExitCode.Failure;
   const direct = BY_CODE[code];
@@ -112,6 +116,27 @@ export class UsageError extends Error {
 }
 
 /**
+ * A result the CLI itself reports as a failure with a given exit code, when a client answers
+ * "nothing" rather than throwing (e.g. ICAT+ finds no investigation: exit 3; ICAT+ did not
+ * answer: exit 6). `code` is printed as `[CODE]`.
+ *
+ * @example
+ * ```ts
+ * throw new OutcomeError("no investigation id00/id002207 in ICAT+", ExitCode.NotFound, "NOT_FOUND");
+ * ```
+ */
+export class OutcomeError extends Error {
+  override readonly name = "OutcomeError";
+  readonly exitCode: ExitCode;
+  readonly code: string;
+  constructor(message: string, exitCode: ExitCode, code: string) {
+    super(message);
+    this.exitCode = exitCode;
+    this.code = code;
+  }
+}
+
+/**
  * The table printed under `catkit --help`.
  *
  * @example
@@ -127,7 +152,7 @@ export function exitCodeHelp(): string {
     "  2  usage: bad flags, arguments, configuration or input — nothing was sent",
     "  3  not found (IDS_NOT_FOUND, ICAT_NO_SUCH_OBJECT_FOUND, SCICAT_NOT_FOUND)",
     "  4  data not online (IDS_DATA_NOT_ONLINE, IDS_RESTORE_TIMEOUT)",
-    "  5  authentication or authorization (CATKIT_AUTH, ICAT_SESSION, *_INSUFFICIENT_PRIVILEGES)",
+    "  5  authentication or authorization (CATKIT_AUTH, ICAT_SESSION, SCICAT_UNAUTHORIZED, *_INSUFFICIENT_PRIVILEGES)",
     "  6  server unreachable or too slow (CATKIT_NETWORK, CATKIT_TIMEOUT)",
     "  130 interrupted",
     "",

@@ -18,7 +18,13 @@ function oneLine(err: unknown): string {
  * ```
  */
 export async function runProgram(program: Command, argv: readonly string[]): Promise<void> {
-  program.exitOverride();
+  // every command, not just the program: commander exits on its own (code 1) for a subcommand's
+  // bad option value or missing required option unless that subcommand overrides it too
+  const overrideAll = (cmd: Command): void => {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) overrideAll(sub);
+  };
+  overrideAll(program);
   const controller = interruptController();
   let interrupts = 0;
   const onSigint = () => {

@@ -59,8 +59,8 @@ export interface RegisteredDataset {
 /**
  * Maps an ICAT+ dataset (`{id, location, parameters:[{name,value}]}`) to {@link RegisteredDataset}:
  * the name is the last non-empty path segment, `__fileCount` parsed (0 when absent). ICAT's
- * Dataset.location is optional: pyicat-plus fails on a dataset without one (basename(None)); here
- * the path is then "" and the name is the dataset's own name.
+ * Dataset.location is optional: a dataset without one (not written by an ingester) gets the path
+ * "" and its ICAT name, where pyicat-plus's basename(None) would raise and lose the whole list.
  *
  * @example
  * ```ts

@@ -13,11 +13,12 @@ import { seedDemo } from "./seed-demo.js";
  */
 export const icatIdsService: SandboxService = {
   name: "icat",
-  async start({ host, demo, log }) {
+  async start({ host, demo, log, shared }) {
     const { startIcatAndIdsSandbox, tutorialFixture } = await import("@catkit/icat/testing");
     const sandbox = await startIcatAndIdsSandbox({ host, fixture: tutorialFixture, twoLevel: { restoreDelayMs: 1000 } });
     try {
       const seeded = demo ? await seedDemo(sandbox.icatUrl, sandbox.idsUrl) : undefined;
+      shared.icat = { url: sandbox.icatUrl, rootSession: () => sandbox.icat.login(), sandbox: sandbox.icat };
       if (seeded) log(`seeded dataset "${seeded.datasetName}" (id ${seeded.datasetId}) with ${seeded.datafileIds.length} files in investigation 12100409-ST`);
       return {
         name: "ICAT + IDS",
@@ -28,6 +29,7 @@ export const icatIdsService: SandboxService = {
           "IDS has two-level storage: `catkit ids archive --dataset N` then `catkit ids get --dataset N --wait`",
         ],
         icatCfg: { url: sandbox.icatUrl, idsurl: sandbox.idsUrl, auth: "db", username: "nbour", password: "secret" },
+        env: { ICAT_SERVICE: sandbox.icatUrl, ICAT_DATA_SERVICE: sandbox.idsUrl, ICAT_AUTH: "db", ICAT_USER: "nbour" },
         close: () => sandbox.close(),
       };
     } catch (err) {

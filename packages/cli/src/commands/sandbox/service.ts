@@ -1,6 +1,16 @@
-// What `catkit sandbox` runs: a list of services, each started on loopback and described by its
-// URLs, users and icat.cfg lines. ICAT+IDS is the first; the ICAT+ and SciCat sandboxes and the
-// broker + ingester plug in here as more SandboxService entries once their packages land.
+// What `catkit sandbox` runs: a list of services started in order on loopback, each described by
+// its URLs, users, icat.cfg lines and environment exports. Later services use what earlier ones
+// left in `shared` (ICAT+ reads the ICAT sandbox; the ingester consumes the broker).
+/** What a started service leaves for the next ones. */
+export interface SharedHandles {
+  /**
+   * The ICAT sandbox: its URL, a root session, and the sandbox object itself (an `IcatSandbox` of
+   * `@catkit/icat/testing`, typed loosely here so that this module never names testing code).
+   */
+  icat?: { url: string; rootSession: () => string; sandbox: object };
+  /** STOMP brokers (host:port) when --broker started one. */
+  brokers?: string[];
+}
 
 /** A running sandbox service. */
 export interface RunningService {
@@ -11,14 +21,15 @@ export interface RunningService {
   notes: string[];
   /** icat.cfg lines for section [sandbox], if the service has any. */
   icatCfg?: Record<string, string>;
+  /** Environment variables that point catkit's commands at it. */
+  env?: Record<string, string>;
   close(): Promise<void>;
 }
 
 /** A service `catkit sandbox` can start. */
 export interface SandboxService {
   name: string;
-  /** Started unless --without NAME. */
-  start(options: { host: string; demo: boolean; log: (line: string) => void }): Promise<RunningService>;
+  start(options: { host: string; demo: boolean; log: (line: string) => void; shared: SharedHandles; signal: AbortSignal }): Promise<RunningService>;
 }
 
 /**

@@ -72,7 +72,7 @@ export async function buildSession(sessionDir: string, format: RawFormat, catalo
   if (!investigation?.startDate) return record;
   const disk = await listDatasets(sessionDir, format);
   record.investigation = investigation;
-  const registered = new Map((await catalogue.registeredDatasets(investigation.id)).map((r) => [r.location.replace(/\/+$/, ""), r]));
+  const registered = new Map((await catalogue.registeredDatasets(parts.beamline, parts.proposal, parts.date)).map((r) => [r.location.replace(/\/+$/, ""), r]));
   const limit = 16;
   const out: DatasetRecord[] = new Array<DatasetRecord>(disk.length);
   for (let i = 0; i < disk.length; i += limit) {

@@ -1,6 +1,6 @@
 // What icat-sync-raw asks the catalogue: the investigation of a session and the datasets already
-// registered in it. pyicat-plus asks ICAT+ (investigation_info, registered_datasets); until the
-// @catkit/icat-plus client is wired, catkit asks ICAT itself through @catkit/icat (icat-catalogue.ts).
+// registered in it. As pyicat-plus, catkit asks ICAT+ (investigation_info, registered_datasets)
+// through @catkit/icat-plus (icat-plus-catalogue.ts); embedders and tests may pass their own.
 import type { InvestigationInfo } from "./model.js";
 
 /** A dataset registered in ICAT. */
@@ -16,6 +16,7 @@ export interface RegisteredDataset {
 export interface RawDataCatalogue {
   /** The investigation of (beamline, proposal) on `date`, open-ended ones allowed; undefined if none. */
   investigation(beamline: string, proposal: string, date: Date): Promise<InvestigationInfo | undefined>;
-  registeredDatasets(investigationId: number): Promise<RegisteredDataset[]>;
+  /** The datasets registered in that investigation (same arguments, as ICAT+ looks them up). */
+  registeredDatasets(beamline: string, proposal: string, date: Date): Promise<RegisteredDataset[]>;
   close(): Promise<void>;
 }

@@ -1,12 +1,12 @@
 // icat-sync-raw (pyicat-plus apps/sync_raw.py, reference §4.3): compare the raw data on disk with
-// ICAT, print a summary, optionally register what is missing, keep a cache and write the CSV and
+// ICAT (asked through ICAT+, as pyicat-plus does), print a summary, optionally register what is missing, keep a cache and write the CSV and
 // .sh outputs. Dry run unless --register or --auto-register.
 import type { CommandContext } from "../../runtime/context.js";
 import { UsageError } from "../../runtime/exit-codes.js";
-import { icatClient } from "../../shared/connect.js";
+import { icatPlusClient } from "../../shared/icat-plus-client.js";
 import { buildSession } from "./build-session.js";
 import type { RawDataCatalogue } from "./catalogue.js";
-import { icatRawDataCatalogue } from "./icat-catalogue.js";
+import { icatPlusRawDataCatalogue } from "./icat-plus-catalogue.js";
 import { parseFormat } from "./layout.js";
 import type { SessionRecord } from "./model.js";
 import { confirmer, type Confirm } from "../../shared/confirm.js";
@@ -29,6 +29,8 @@ export interface SyncRawFlags {
   invalidateCache?: boolean;
   print: boolean;
   queue?: string[];
+  icatPlusUrl?: string;
+  tokenFile?: string;
 }
 
 const PART = /^[\w*?[\]-]+$/;
@@ -57,7 +59,7 @@ export default async function syncRaw(ctx: CommandContext, flags: SyncRawFlags):
   await runSyncRaw(ctx, flags, {});
 }
 
-/** What icat-sync-raw talks to; defaults: ICAT from the configuration, and a terminal prompt. */
+/** What icat-sync-raw talks to; defaults: ICAT+ from the configuration, and a terminal prompt. */
 export interface SyncRawDeps {
   catalogue?: RawDataCatalogue;
   confirm?: Confirm;
@@ -73,7 +75,7 @@ export interface SyncRawDeps {
  */
 export async function runSyncRaw(ctx: CommandContext, flags: SyncRawFlags, deps: SyncRawDeps): Promise<void> {
   const { format, beamline, proposal } = checkFlags(flags);
-  const catalogue = deps.catalogue ?? icatRawDataCatalogue(await icatClient(ctx.globals));
+  const catalogue = deps.catalogue ?? icatPlusRawDataCatalogue(await icatPlusClient(ctx.globals, flags));
   const log = (line: string) => ctx.out.log(line);
   const records: SessionRecord[] = [];
   try {
