@@ -23,7 +23,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       err: (err: unknown) => redactValue(pino.stdSerializers.err(err as Error)) as object,
     },
-    formatters: { log: (object) => redactValue(object) as Record<string, unknown> },
+    // pino runs this before the serializers: req/res/err are left to their serializers above (a
+    // deep copy here would drop fastify's request getters, logging every request as "/").
+    formatters: {
+      log: ({ req, res, err, ...rest }) => ({ ...(redactValue(rest) as Record<string, unknown>), ...(req === undefined ? {} : { req }), ...(res === undefined ? {} : { res }), ...(err === undefined ? {} : { err }) }),
+    },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((a: unknown) => (typeof a === "string" ? redact(a) : a)) as Parameters<typeof method>);
