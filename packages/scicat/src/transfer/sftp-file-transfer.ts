@@ -12,7 +12,7 @@ import type { Dataset } from "../models/dataset.js";
 import type { DownloadConnection, DownloadItem, FileTransfer, TransferOptions, UploadConnection } from "./file-transfer.js";
 import { batchProgress } from "./progress.js";
 import { openSftp, type SftpConnectOptions, type SftpSession } from "./sftp-session.js";
-import { sftpReadStream } from "./sftp-read-stream.js";
+import { sftpChunks } from "./sftp-read-chunks.js";
 import { datasetSourceFolder, formatSourceFolder } from "./source-folder.js";
 import { uploadBatch, type RemoteWriter } from "./upload-batch.js";
 
@@ -82,6 +82,7 @@ export class SftpFileTransfer implements FileTransfer {
   async connectForDownload(_dataset: Dataset, o: { signal?: AbortSignal | undefined } = {}): Promise<DownloadConnection> {
     const opts = this.#options;
     let session = await openSftp(opts, o.signal);
+    const pool: Buffer[] = []; // read buffers, reused across the connection's files
     const reconnect = async () => {
       session.close();
       session = await openSftp(opts, o.signal);
@@ -90,7 +91,7 @@ export class SftpFileTransfer implements FileTransfer {
       const attempts = opts.attempts ?? 3;
       for (let attempt = 1; ; attempt++) {
         try {
-          await downloadVerified(item.local, (start) => sftpReadStream(session.sftp, item.remote, { start, ...(opts.readsInFlight ? { inFlight: opts.readsInFlight } : {}), ...(opts.readChunkSize ? { chunkSize: opts.readChunkSize } : {}) }), item.expected, { signal: options.signal, onBytes });
+          await downloadVerified(item.local, (start) => sftpChunks(session.sftp, item.remote, { start, pool, ...(opts.readsInFlight ? { inFlight: opts.readsInFlight } : {}), ...(opts.readChunkSize ? { chunkSize: opts.readChunkSize } : {}) }), item.expected, { signal: options.signal, onBytes });
           return;
         } catch (err) {
           if ((err as { code?: unknown }).code === 2) throw new FileTransferError(`${item.remote} does not exist on the file server`, { path: item.remote, cause: err });
