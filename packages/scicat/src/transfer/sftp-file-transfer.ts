@@ -39,12 +39,15 @@ function writer(session: SftpSession): RemoteWriter {
     mkdirs: (dir) => session.mkdirs(dir),
     async create(path) {
       if ((await session.stat(path)) !== undefined) throw new FileTransferError(`refusing to overwrite ${path} on the file server: it already exists`, { path, exists: true });
-      const stream = session.sftp.createWriteStream(path, { flags: "wx", mode: 0o644 });
-      await new Promise<void>((resolve, reject) => {
-        stream.once("open", () => resolve());
-        stream.once("error", (err: Error) => reject(new FileTransferError(`cannot create ${path} on the file server: ${err.message}`, { path, cause: err })));
-      });
-      return stream;
+      const sftp = session.sftp;
+      const handle = await new Promise<Buffer>((resolve, reject) =>
+        sftp.open(path, "wx", { mode: 0o644 }, (err, h) => (err ? reject(new FileTransferError(`cannot create ${path} on the file server: ${err.message}`, { path, cause: err })) : resolve(h))),
+      );
+      return {
+        // ssh2 splits a chunk above the server's write limit (limits@openssh.com)
+        write: (chunk, position) => new Promise<void>((resolve, reject) => sftp.write(handle, chunk, 0, chunk.length, position, (err) => (err ? reject(err) : resolve()))),
+        close: () => new Promise<void>((resolve, reject) => sftp.close(handle, (err) => (err ? reject(err) : resolve()))),
+      };
     },
     async stat(path) {
       const st = await session.stat(path);
