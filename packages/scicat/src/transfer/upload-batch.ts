@@ -40,14 +40,14 @@ const IN_FLIGHT = 16;
 async function copyOut(localPath: string, sink: RemoteFile, algorithm: string, pool: Buffer[], onBytes: (n: number) => void, signal: AbortSignal | undefined): Promise<string> {
   const hash = createChecksum(algorithm);
   const writes = new Set<Promise<void>>();
-  let failure: unknown;
+  const state: { failure?: Error } = {}; // the first write that failed
   let source: FileHandle | undefined;
   let done = false;
   try {
     source = await open(localPath, "r");
     for (let position = 0; ; ) {
       if (signal?.aborted) throw new AbortError(`upload of ${localPath} aborted`);
-      if (failure !== undefined) throw failure;
+      if (state.failure) throw state.failure;
       while (writes.size >= IN_FLIGHT) await Promise.race(writes);
       const buffer = pool.pop() ?? Buffer.allocUnsafe(CHUNK);
       const { bytesRead } = await source.read(buffer, 0, CHUNK, position);
@@ -65,14 +65,15 @@ async function copyOut(localPath: string, sink: RemoteFile, algorithm: string, p
         },
         (err: unknown) => {
           writes.delete(write);
-          failure ??= err;
+          state.failure ??= err as Error;
         },
       );
       writes.add(write);
       position += bytesRead;
     }
     await Promise.all(writes);
-    if (failure !== undefined) throw failure;
+    const failure = state.failure as Error | undefined; // set by the write callbacks meanwhile
+    if (failure) throw failure;
     done = true;
   } finally {
     await Promise.all(writes);
