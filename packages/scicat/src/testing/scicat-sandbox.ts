@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { startSandboxServer, type FaultInjector, type RecordedRequest } from "@catkit/core/testing";
-import { DEFAULT_ACCOUNTS, DEFAULT_GROUPS, type FunctionalAccount, type SandboxGroups } from "./accounts.js";
+import { DEFAULT_ACCOUNTS, DEFAULT_GROUPS, DEFAULT_LDAP_ACCOUNTS, type FunctionalAccount, type LdapAccount, type SandboxGroups } from "./accounts.js";
 import { SandboxHttpError, nestError } from "./http-exception.js";
 import { identify } from "./identify.js";
 import { mediaType, readJsonBody } from "./request-body.js";
@@ -29,6 +29,8 @@ import { emptyCollections, type Doc, type SandboxState } from "./state.js";
 export interface ScicatSandboxOptions {
   /** functionalAccounts.json; default: admin, ingestor, archiveManager, proposalIngestor, user1…user5. */
   accounts?: readonly FunctionalAccount[];
+  /** Users of the LDAP directory (auth/ldap, auth/msad); default: ldapuser (group1). */
+  ldapAccounts?: readonly LdapAccount[];
   /** The *_GROUPS settings. */
   groups?: Partial<SandboxGroups>;
   /** PID_PREFIX (default "PID.prefix.a0b1", scitacean's test backend). */
@@ -98,6 +100,7 @@ export async function startScicatSandbox(options: ScicatSandboxOptions = {}): Pr
   const state: SandboxState = {
     ...emptyCollections(),
     accounts: options.accounts ?? DEFAULT_ACCOUNTS,
+    ldapAccounts: options.ldapAccounts ?? DEFAULT_LDAP_ACCOUNTS,
     groups: { ...DEFAULT_GROUPS, ...options.groups },
     pidPrefix: options.pidPrefix ?? "PID.prefix.a0b1",
     jwtSecret: randomBytes(32).toString("hex"),

@@ -1,6 +1,6 @@
 // The sandbox's database: one insertion-ordered map per backend collection, plus the settings
 // the handlers need. Documents are stored as the backend returns them (plain JSON).
-import type { FunctionalAccount, SandboxGroups } from "./accounts.js";
+import type { FunctionalAccount, LdapAccount, SandboxGroups } from "./accounts.js";
 
 /**
  * A stored document.
@@ -55,6 +55,7 @@ export interface SandboxState {
   readonly proposals: Collection;
   readonly instruments: Collection;
   readonly accounts: readonly FunctionalAccount[];
+  readonly ldapAccounts: readonly LdapAccount[];
   readonly groups: SandboxGroups;
   /** PID_PREFIX; datasets get `${prefix}/${uuid}`. */
   readonly pidPrefix: string;
