@@ -6,6 +6,7 @@ import { SCICAT_CLIENT_VERSION } from "../version.js";
 import { callJson, callRaw, type ApiContext, type ScicatCall } from "./api-context.js";
 import { normalizeApiUrl } from "./api-url.js";
 import { authApi } from "./auth-api.js";
+import { datablocksApi } from "./datablocks-api.js";
 import { attachmentsApi, origDatablocksApi } from "./blocks-api.js";
 import { datasetsApi } from "./datasets-api.js";
 import { entityApi } from "./entities-api.js";
@@ -37,6 +38,8 @@ export class ScicatApi {
   readonly auth: ReturnType<typeof authApi>;
   readonly datasets: ReturnType<typeof datasetsApi>;
   readonly origDatablocks: ReturnType<typeof origDatablocksApi>;
+  /** Archive datablocks (v3). */
+  readonly datablocks: ReturnType<typeof datablocksApi>;
   readonly attachments: ReturnType<typeof attachmentsApi>;
   readonly samples: ReturnType<typeof entityApi>;
   readonly proposals: ReturnType<typeof entityApi>;
@@ -51,6 +54,7 @@ export class ScicatApi {
     this.auth = authApi(this.#ctx);
     this.datasets = datasetsApi(this.#ctx);
     this.origDatablocks = origDatablocksApi(this.#ctx);
+    this.datablocks = datablocksApi(this.#ctx);
     this.attachments = attachmentsApi(this.#ctx);
     this.samples = entityApi(this.#ctx, "samples");
     this.proposals = entityApi(this.#ctx, "proposals");

@@ -31,6 +31,16 @@ export function nestError(status: number, message: string | string[]): SandboxHt
   return new SandboxHttpError(status, { message, error: REASONS[status] ?? "Error", statusCode: status });
 }
 
+/** A built-in Nest exception thrown without a message, e.g. `new NotFoundException()`: `{message: "Not Found", statusCode}`. */
+export function bareNestError(status: number): SandboxHttpError {
+  return new SandboxHttpError(status, { message: REASONS[status] ?? "Error", statusCode: status });
+}
+
+/** `new HttpException("text", status)`: getResponse() is the string itself, so the body is a JSON string. */
+export function plainHttpException(status: number, text: string): SandboxHttpError {
+  return new SandboxHttpError(status, text);
+}
+
 /** `new UnauthorizedException()` without arguments (LocalStrategy on bad credentials). */
 export function bareUnauthorized(): SandboxHttpError {
   return new SandboxHttpError(401, { message: "Unauthorized", statusCode: 401 });

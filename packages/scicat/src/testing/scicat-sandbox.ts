@@ -13,6 +13,7 @@ import { addAuthRoutes } from "./routes/auth-routes.js";
 import { addDatasetV3Routes } from "./routes/datasets-v3-routes.js";
 import { addDatasetV4Routes } from "./routes/datasets-v4-routes.js";
 import { addEntityRoutes } from "./routes/entity-routes.js";
+import { addDatablockRoutes } from "./routes/datablock-routes.js";
 import { addOrigDatablockRoutes } from "./routes/origdatablock-routes.js";
 import { normaliseDates } from "./datasets.js";
 import { appendSI } from "./si-units.js";
@@ -113,6 +114,7 @@ export async function startScicatSandbox(options: ScicatSandboxOptions = {}): Pr
   addDatasetV4Routes(router);
   addDatasetV3Routes(router);
   addOrigDatablockRoutes(router);
+  addDatablockRoutes(router);
   addAttachmentRoutes(router);
   addEntityRoutes(router);
 
