@@ -10,6 +10,7 @@ import { datablocksApi } from "./datablocks-api.js";
 import { attachmentsApi, origDatablocksApi } from "./blocks-api.js";
 import { datasetsApi } from "./datasets-api.js";
 import { entityApi } from "./entities-api.js";
+import { publishedDataApi } from "./published-data-api.js";
 import { isSessionExpired } from "./session-expiry.js";
 
 /**
@@ -41,6 +42,8 @@ export class ScicatApi {
   /** Archive datablocks (v3). */
   readonly datablocks: ReturnType<typeof datablocksApi>;
   readonly attachments: ReturnType<typeof attachmentsApi>;
+  /** Published data (v4). */
+  readonly publishedData: ReturnType<typeof publishedDataApi>;
   readonly samples: ReturnType<typeof entityApi>;
   readonly proposals: ReturnType<typeof entityApi>;
   readonly instruments: ReturnType<typeof entityApi>;
@@ -56,6 +59,7 @@ export class ScicatApi {
     this.origDatablocks = origDatablocksApi(this.#ctx);
     this.datablocks = datablocksApi(this.#ctx);
     this.attachments = attachmentsApi(this.#ctx);
+    this.publishedData = publishedDataApi(this.#ctx);
     this.samples = entityApi(this.#ctx, "samples");
     this.proposals = entityApi(this.#ctx, "proposals");
     this.instruments = entityApi(this.#ctx, "instruments");

@@ -20,7 +20,7 @@ export class SandboxHttpError extends Error {
   readonly status: number;
   readonly body: unknown;
   constructor(status: number, body: unknown) {
-    super(typeof body === "object" && body !== null && "message" in body ? String((body).message) : `HTTP ${status}`);
+    super(body instanceof JsonString ? body.value : typeof body === "object" && body !== null && "message" in body ? String((body).message) : `HTTP ${status}`);
     this.status = status;
     this.body = body;
   }
@@ -36,9 +36,14 @@ export function bareNestError(status: number): SandboxHttpError {
   return new SandboxHttpError(status, { message: REASONS[status] ?? "Error", statusCode: status });
 }
 
+/** A body that is a JSON string (`res.json("text")`), not text/html. */
+export class JsonString {
+  constructor(readonly value: string) {}
+}
+
 /** `new HttpException("text", status)`: getResponse() is the string itself, so the body is a JSON string. */
 export function plainHttpException(status: number, text: string): SandboxHttpError {
-  return new SandboxHttpError(status, text);
+  return new SandboxHttpError(status, new JsonString(text));
 }
 
 /** `new UnauthorizedException()` without arguments (LocalStrategy on bad credentials). */

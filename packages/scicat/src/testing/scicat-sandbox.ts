@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { startSandboxServer, type FaultInjector, type RecordedRequest } from "@catkit/core/testing";
 import { DEFAULT_ACCOUNTS, DEFAULT_GROUPS, DEFAULT_LDAP_ACCOUNTS, type FunctionalAccount, type LdapAccount, type SandboxGroups } from "./accounts.js";
-import { SandboxHttpError, nestError } from "./http-exception.js";
+import { JsonString, SandboxHttpError, nestError } from "./http-exception.js";
 import { identify } from "./identify.js";
 import { mediaType, readJsonBody } from "./request-body.js";
 import { Router } from "./router.js";
@@ -14,6 +14,7 @@ import { addDatasetV3Routes } from "./routes/datasets-v3-routes.js";
 import { addDatasetV4Routes } from "./routes/datasets-v4-routes.js";
 import { addEntityRoutes } from "./routes/entity-routes.js";
 import { addDatablockRoutes } from "./routes/datablock-routes.js";
+import { addPublishedDataRoutes } from "./routes/published-data-routes.js";
 import { addOrigDatablockRoutes } from "./routes/origdatablock-routes.js";
 import { normaliseDates } from "./datasets.js";
 import { appendSI } from "./si-units.js";
@@ -36,6 +37,8 @@ export interface ScicatSandboxOptions {
   groups?: Partial<SandboxGroups>;
   /** PID_PREFIX (default "PID.prefix.a0b1", scitacean's test backend). */
   pidPrefix?: string;
+  /** DOI_PREFIX (default unset, so DOIs read "undefined/<uuid>" as on the backend). */
+  doiPrefix?: string;
   /** JWT_EXPIRES_IN in seconds (default 3600). */
   jwtExpiresIn?: number;
   /** MAX_FILE_UPLOAD_SIZE in bytes (default 16 MB, as "16mb" in body-parser: 16 × 1024 × 1024). */
@@ -77,7 +80,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
     return;
   }
   const html = typeof body === "string";
-  const text = html ? body : JSON.stringify(body);
+  const text = html ? body : JSON.stringify(body instanceof JsonString ? body.value : body);
   res.writeHead(status, { ...headers, "content-type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
@@ -104,6 +107,7 @@ export async function startScicatSandbox(options: ScicatSandboxOptions = {}): Pr
     ldapAccounts: options.ldapAccounts ?? DEFAULT_LDAP_ACCOUNTS,
     groups: { ...DEFAULT_GROUPS, ...options.groups },
     pidPrefix: options.pidPrefix ?? "PID.prefix.a0b1",
+    doiPrefix: options.doiPrefix ?? "undefined",
     jwtSecret: randomBytes(32).toString("hex"),
     jwtExpiresIn: options.jwtExpiresIn ?? 3600,
     now: () => Date.now() + offset,
@@ -115,6 +119,7 @@ export async function startScicatSandbox(options: ScicatSandboxOptions = {}): Pr
   addDatasetV3Routes(router);
   addOrigDatablockRoutes(router);
   addDatablockRoutes(router);
+  addPublishedDataRoutes(router);
   addAttachmentRoutes(router);
   addEntityRoutes(router);
 
