@@ -38,7 +38,10 @@ export function bareNestError(status: number): SandboxHttpError {
 
 /** A body that is a JSON string (`res.json("text")`), not text/html. */
 export class JsonString {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
 }
 
 /** `new HttpException("text", status)`: getResponse() is the string itself, so the body is a JSON string. */
