@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { AbortError } from "@catkit/core";
 import { ChecksumMismatchError } from "../errors/transfer-errors.js";
 import { createChecksum, rememberChecksum } from "./checksum.js";
+import { writeFully } from "./write-fully.js";
 
 /** What is known about the file to download. */
 export interface ExpectedFile {
@@ -62,7 +63,7 @@ export async function downloadVerified(target: string, open: (offset: number) =>
       hash?.update(chunk);
       options.onBytes?.(chunk.length);
       // awaited before the next chunk is asked for: the source may reuse the chunk's memory
-      for (let written = 0; written < chunk.length; ) written += (await sink.write(chunk, written)).bytesWritten;
+      await writeFully(sink, chunk, null);
     }
     if (options.signal?.aborted) throw new AbortError(`download of ${target} aborted`);
   } finally {

@@ -7,6 +7,7 @@ import { dirname, posix } from "node:path";
 import { checksumOfFile } from "../files/checksum.js";
 import { fileMode } from "../files/file-mode.js";
 import { runPool } from "../files/pool.js";
+import { writeFully } from "../files/write-fully.js";
 import { downloadVerified } from "../files/verified-download.js";
 import { ChecksumMismatchError, FileTransferError } from "../errors/transfer-errors.js";
 import type { Dataset } from "../models/dataset.js";
@@ -60,9 +61,7 @@ const localWriter: RemoteWriter = {
       throw new FileTransferError(exists ? `refusing to overwrite ${path}: it already exists` : `cannot create ${path}`, { path, exists, cause: err });
     }
     return {
-      async write(chunk, position) {
-        for (let at = 0; at < chunk.length; ) at += (await file.write(chunk, at, chunk.length - at, position + at)).bytesWritten;
-      },
+      write: (chunk, position) => writeFully(file, chunk, position),
       close: () => file.close(),
     };
   },
