@@ -47,3 +47,29 @@ export function ensureSshd(log: (line: string) => void = () => {}): SshdInstall 
   if (!installed) throw new Error("apt-get installed openssh-server but /usr/sbin/sshd was not found");
   return installed;
 }
+
+const NSS_WRAPPER_PATHS = ["/usr/lib/x86_64-linux-gnu/libnss_wrapper.so", "/usr/lib/aarch64-linux-gnu/libnss_wrapper.so", "/usr/lib64/libnss_wrapper.so", "/usr/lib/libnss_wrapper.so"];
+
+/**
+ * Returns the path of nss_wrapper (Debian package `libnss-wrapper`), installing it when missing
+ * and this process is root with apt. sshd reads the password user from a passwd file of ours
+ * through it, so no account is ever added to the machine.
+ *
+ * @example
+ * ```ts
+ * const lib = ensureNssWrapper();
+ * ```
+ */
+export function ensureNssWrapper(log: (line: string) => void = () => {}): string {
+  const find = () => [process.env.CATKIT_NSS_WRAPPER, ...NSS_WRAPPER_PATHS].find((p): p is string => p !== undefined && existsSync(p));
+  const found = find();
+  if (found) return found;
+  if (!canInstall()) {
+    throw new Error("nss_wrapper is not installed and cannot be installed from here (needs root and apt-get). Install the Debian package `libnss-wrapper`, or set CATKIT_NSS_WRAPPER to libnss_wrapper.so.");
+  }
+  log("sshd: installing the Debian package libnss-wrapper (for the password user)");
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "libnss-wrapper"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, stdio: ["ignore", "ignore", "inherit"] });
+  const installed = find();
+  if (!installed) throw new Error("apt-get installed libnss-wrapper but libnss_wrapper.so was not found");
+  return installed;
+}

@@ -7,6 +7,7 @@ import { Socket } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { ensureSshd } from "./locate.ts";
+import { preparePasswordUser, type PasswordUser } from "./password-user.ts";
 import { freePort, waitExit } from "../service/process.ts";
 
 /** A running sshd. */
@@ -20,6 +21,8 @@ export interface RunningSshd {
   privateKeyPath: string;
   /** The server's host public key line ("ssh-ed25519 AAAA…"). */
   hostKey: string;
+  /** A user that logs in with a password (when started with `passwordUser: true`). */
+  passwordUser?: PasswordUser;
   /** Temp dir; removed by stop(). Tests may keep their remote files under `${dir}/data`. */
   dir: string;
   pid: number;
@@ -78,7 +81,7 @@ function config(dir: string, port: number, sftpServer: string, root: boolean): s
  * await sshd.stop();
  * ```
  */
-export async function startSshd(options: { log?: (line: string) => void; startTimeoutMs?: number } = {}): Promise<RunningSshd> {
+export async function startSshd(options: { log?: (line: string) => void; startTimeoutMs?: number; passwordUser?: boolean } = {}): Promise<RunningSshd> {
   const log = options.log ?? (() => {});
   const install = ensureSshd(log);
   const root = process.getuid?.() === 0;
@@ -91,8 +94,9 @@ export async function startSshd(options: { log?: (line: string) => void; startTi
   writeFileSync(join(dir, "authorized_keys"), readFileSync(join(dir, "client_ed25519.pub")));
   const port = await freePort();
   writeFileSync(join(dir, "sshd_config"), config(dir, port, install.sftpServer, root));
+  const password = options.passwordUser ? preparePasswordUser(dir, log) : undefined;
   const out = openSync(join(dir, "sshd.log"), "a");
-  const child = spawn(install.sshd, ["-D", "-e", "-f", join(dir, "sshd_config")], { stdio: ["ignore", out, out] });
+  const child = spawn(install.sshd, ["-D", "-e", "-f", join(dir, "sshd_config")], { stdio: ["ignore", out, out], env: { ...process.env, ...password?.env } });
   const pid = child.pid;
   if (pid === undefined) throw new Error("could not spawn sshd");
   const stop = async () => {
@@ -127,6 +131,7 @@ export async function startSshd(options: { log?: (line: string) => void; startTi
         privateKey: readFileSync(join(dir, "client_ed25519"), "utf8"),
         privateKeyPath: join(dir, "client_ed25519"),
         hostKey: readFileSync(join(dir, "host_ed25519_key.pub"), "utf8").trim(),
+        ...(password ? { passwordUser: password.user } : {}),
         dir,
         pid,
         stop: async () => {

@@ -13,7 +13,8 @@ export type { SearchOptions } from "./client/search-datasets.js";
 export { ScicatApi, type ScicatApiOptions } from "./api/scicat-api.js";
 export type { ApiVersion, CallOptions, ScicatCall } from "./api/api-context.js";
 export type { UpdateOptions } from "./api/datasets-api.js";
-export type { LoginResponse } from "./api/auth-api.js";
+export type { LoginResponse, LoginRoute } from "./api/auth-api.js";
+export type { LoginStrategy } from "./client/credentials.js";
 export { normalizeApiUrl } from "./api/api-url.js";
 
 // filters

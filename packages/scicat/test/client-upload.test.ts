@@ -148,6 +148,30 @@ describe("ScicatClient reads", () => {
     await again.close();
   });
 
+  it("logs directory users in as scitacean does (auth/login, then auth/msad) and re-logs in through the route that worked", async () => {
+    const routes = () => sandbox.requests.filter((r) => r.url.includes("/auth/")).map((r) => r.url);
+    const start = routes().length;
+    const ldap = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ldapuser", password: "ldap-s3cret" });
+    expect(routes().slice(start)).toEqual(["/api/v3/auth/login", "/api/v3/auth/msad"]);
+    expect(await ldap.scicat.auth.whoami()).toMatchObject({ username: "ldapuser", currentGroups: ["group1"] });
+    sandbox.advanceTime(2 * 3600_000);
+    const renewedAt = routes().length;
+    expect(await ldap.scicat.auth.whoami()).toMatchObject({ username: "ldapuser" });
+    expect(routes().slice(renewedAt).filter((r) => !r.endsWith("/whoami"))).toEqual(["/api/v3/auth/msad"]);
+    await ldap.close();
+    const direct = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ldapuser", password: "ldap-s3cret", login: "ldap" });
+    expect(await direct.scicat.auth.whoami()).toMatchObject({ authStrategy: "ldap" });
+    await direct.close();
+    // one route named: no fallback, the refusal as it came
+    const mark = routes().length;
+    await expect(ScicatClient.fromCredentials({ url: sandbox.url, username: "ldapuser", password: "ldap-s3cret", login: "local" })).rejects.toBeInstanceOf(ScicatUnauthorizedError);
+    expect(routes().slice(mark)).toEqual(["/api/v3/auth/login"]);
+    // every route refusing: the 401, not the 404 of the legacy root /auth/msad this backend lacks
+    const err = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ldapuser", password: "nope" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ScicatUnauthorizedError);
+    expect(routes().slice(mark + 1)).toEqual(["/api/v3/auth/login", "/api/v3/auth/msad", "/auth/msad"]);
+  });
+
   it("samples, proposals, attachments and derived datasets", async () => {
     const sample = await client.uploadNewSampleNow({ id: "ignored", name: "powder", ownerGroup: "ingestor", characteristics: { mass: 1 } });
     expect(sample.id).not.toBe("ignored");

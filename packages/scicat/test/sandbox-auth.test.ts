@@ -26,6 +26,29 @@ describe("sandbox auth (BE auth.controller / jwt-auth.guard)", () => {
     expect(res.json).toEqual({ message: "Unauthorized", statusCode: 401 });
   });
 
+  it("auth/ldap and its legacy twin auth/msad log directory users in with the same answer; each route knows only its own users", async () => {
+    for (const path of ["/api/v3/auth/ldap", "/api/v3/auth/msad"]) {
+      const res = await call(sandbox, "POST", path, { body: { username: "ldapuser", password: "ldap-s3cret" } });
+      expect(res.status).toBe(201);
+      const body = res.json as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(["access_token", "created", "expires_in", "id", "ttl", "user", "userId"]);
+      expect(body.id).toBe(body.access_token);
+      expect(body.user).toMatchObject({ username: "ldapuser", authStrategy: "ldap" });
+      const who = await call(sandbox, "GET", "/api/v3/auth/whoami", { token: body.id as string });
+      expect(who.json).toMatchObject({ username: "ldapuser", currentGroups: ["group1"], authStrategy: "ldap" });
+    }
+    const refusals = [
+      ["/api/v3/auth/msad", { username: "ldapuser", password: "wrong" }],
+      ["/api/v3/auth/msad", { username: "ingestor", password: "aman" }],
+      ["/api/v3/auth/ldap", {}],
+      ["/api/v3/auth/login", { username: "ldapuser", password: "ldap-s3cret" }],
+    ] as const;
+    for (const [path, body] of refusals) {
+      const res = await call(sandbox, "POST", path, { body });
+      expect([path, res.status, res.json]).toEqual([path, 401, { message: "Unauthorized", statusCode: 401 }]);
+    }
+  });
+
   it("the deprecated Users/login answers 201 with an empty body (any case)", async () => {
     const res = await call(sandbox, "POST", "/api/v3/Users/login", { body: { username: "user1", password: "a609316768619f154ef58db4d847b75e" } });
     expect(res.status).toBe(201);

@@ -66,9 +66,10 @@ describe("SftpFileTransfer on OpenSSH", () => {
     await client.close();
   });
 
-  it("resumes an interrupted download from its partial file", async () => {
+  it("uploads with pipelined writes, then resumes an interrupted download from its partial file", async () => {
     const src = join(work.path, "big.bin");
-    await writeFile(src, randomBytes(8 * 1024 * 1024));
+    const size = 8 * 1024 * 1024 + 4321; // not a whole number of read or write chunks
+    await writeFile(src, randomBytes(size));
     const client = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ingestor", password: "aman", fileTransfer: sftp() });
     const up = await client.uploadNewDatasetNow(new Dataset({ type: "raw", name: "big", owner: "Ada", ownerGroup: "ingestor", contactEmail: "a@b.org", creationTime: new Date(), sourceFolder: "/x" } as never).withFiles([await localFile(src)]));
     const target = join(work.path, "dl-resume");
@@ -77,13 +78,36 @@ describe("SftpFileTransfer on OpenSSH", () => {
     expect(first).toBeInstanceOf(AbortError);
     const partial = (await stat(join(target, "big.bin.part"))).size;
     expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(8 * 1024 * 1024);
+    expect(partial).toBeLessThan(size);
+    const remote = join(String(up.fields.sourceFolder), "big.bin");
+    // Buffer.equals: vitest's deep equality walks 8 MiB element by element (seconds)
+    expect((await readFile(remote)).equals(await readFile(src))).toBe(true);
     let second = 0;
     await client.downloadFiles(up, { target, onProgress: (e) => (second = e.bytesDone) });
-    expect(second).toBe(8 * 1024 * 1024 - partial);
-    expect(await readFile(join(target, "big.bin"))).toEqual(await readFile(src));
+    expect(second).toBe(size - partial);
+    expect((await readFile(join(target, "big.bin"))).equals(await readFile(src))).toBe(true);
     expect(existsSync(join(target, "big.bin.part"))).toBe(false);
     await client.close();
+  });
+
+  it("logs in with a password (tools/sshd's nss_wrapper user), uploads as that user and reads back", async () => {
+    const { username, password, home } = sshd.passwordUser;
+    const transfer = new SftpFileTransfer({ host: sshd.host, port: sshd.port, username, password, hostKey: sshd.hostKey, sourceFolder: `${home}/{owner}/{uid}` });
+    const client = await ScicatClient.fromCredentials({ url: sandbox.url, username: "ingestor", password: "aman", fileTransfer: transfer });
+    const up = await client.uploadNewDatasetNow(await newDataset(work.path));
+    const folder = String(up.fields.sourceFolder);
+    expect(folder.startsWith(`${home}/`)).toBe(true);
+    expect((await listRemote(folder)).length).toBe(3);
+    const scan = up.files.find((f) => f.remotePath === "raw/scan_001.nxs");
+    // written by the password user, not by the key user running the tests
+    if (process.getuid?.() === 0) expect((await stat(join(folder, "raw/scan_001.nxs"))).uid).toBe(65534);
+    expect(scan?.remoteUid).toBe(String((await stat(join(folder, "raw/scan_001.nxs"))).uid));
+    const target = join(work.path, "dl-password");
+    await client.downloadFiles(await client.getDataset(String(up.pid)), { target, select: "raw/scan_001.nxs" });
+    expect(await readFile(join(target, "raw/scan_001.nxs"), "utf8")).toContain("content of scan_001.nxs");
+    await client.close();
+    const wrong = new SftpFileTransfer({ host: sshd.host, port: sshd.port, username, password: `${password}x` });
+    await expect(wrong.connectForDownload(up)).rejects.toThrow(/refused/);
   });
 
   it("gives typed errors for refused logins, wrong host keys and missing files", async () => {

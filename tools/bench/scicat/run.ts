@@ -3,11 +3,11 @@
 // paging 100,000 datasets from the sandbox vs a raw undici loop. BENCH_ONLY=sftp|paging runs one.
 import { markdownTable, type Row } from "../shared/table.ts";
 import { benchPaging } from "./paging.ts";
-import { benchSftp } from "./sftp-download.ts";
+import { benchSftp } from "./sftp-transfers.ts";
 
 const only = process.env.BENCH_ONLY;
 const rows: Row[] = [];
 if (only !== "paging") rows.push(...(await benchSftp((line) => console.error(line))));
 if (only !== "sftp") rows.push(...(await benchPaging()));
-console.log(markdownTable(rows, ["case", "catkit s", "reference s", "reference", "ratio", "catkit MiB/s", "reference MiB/s", "catkit / reference throughput", "goal"]));
+console.log(markdownTable(rows, ["case", "catkit s", "reference s", "reference", "ratio", "catkit MiB/s", "reference MiB/s", "catkit / reference throughput", "catkit CPU s", "reference CPU s", "goal"]));
 process.exit(0);

@@ -41,6 +41,8 @@ export interface ScicatCall extends CallOptions {
   version: ApiVersion;
   /** Under /api/{version}/, already encoded (use PID.toPath / encodeURIComponent for ids). */
   path: string;
+  /** The path is under the server root instead (legacy LoopBack routes such as /auth/msad). */
+  outsideApi?: boolean;
   query?: Params | URLSearchParams;
   body?: unknown;
   /** e.g. "application/merge-patch+json" (default application/json). */
@@ -65,7 +67,7 @@ export async function callRaw(ctx: ApiContext, call: ScicatCall): Promise<Catkit
   const body = call.body === undefined ? undefined : call.contentType ? { kind: "bytes" as const, data: JSON.stringify(call.body), contentType: call.contentType } : jsonBody(call.body);
   const response = await ctx.core.send({
     method: call.method,
-    url: ctx.core.url(`${call.version}/${call.path}`),
+    url: call.outsideApi ? new URL(`../${call.path}`, ctx.core.url("")).toString() : ctx.core.url(`${call.version}/${call.path}`),
     ...(query && query.size > 0 ? { query } : {}),
     ...(body ? { body } : {}),
     ...(call.headers ? { headers: call.headers } : {}),

@@ -23,13 +23,35 @@ export const LoginResponseSchema = z.looseObject({
  */
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
+/**
+ * Where a username and password are checked: `local` = POST /api/v3/auth/login (functional
+ * accounts), `ldap` = /api/v3/auth/ldap, `msad` = /api/v3/auth/msad (the legacy name of the
+ * LDAP route, BE:src/auth/auth.controller.ts), `msad-root` = /auth/msad outside /api (the
+ * LoopBack backend-v3 route that scitacean's fallback calls, SCT:client.py _log_in_via_auth_msad).
+ *
+ * @example
+ * ```ts
+ * const route: LoginRoute = "ldap";
+ * ```
+ */
+export type LoginRoute = "local" | "ldap" | "msad" | "msad-root";
+
+const LOGIN_PATHS: Record<LoginRoute, { path: string; outsideApi?: boolean }> = {
+  local: { path: "auth/login" },
+  ldap: { path: "auth/ldap" },
+  msad: { path: "auth/msad" },
+  "msad-root": { path: "auth/msad", outsideApi: true },
+};
+
 /** The authentication calls of the low-level client. */
 export function authApi(ctx: ApiContext) {
   return {
-    /** POST /api/v3/auth/login (never signed). */
-    async login(username: string, password: string, o: CallOptions = {}): Promise<LoginResponse> {
-      const json = await callJson(ctx, { method: "POST", version: "v3", path: "auth/login", body: { username, password }, session: "none", operation: "scicat.login", ...o });
-      return validate(LoginResponseSchema, json, "POST /api/v3/auth/login");
+    /** POST /api/v3/auth/login, or the LDAP routes with `route` (never signed). All answer ReturnedAuthLoginDto. */
+    async login(username: string, password: string, o: CallOptions & { route?: LoginRoute } = {}): Promise<LoginResponse> {
+      const { route = "local", ...call } = o;
+      const { path, outsideApi } = LOGIN_PATHS[route];
+      const json = await callJson(ctx, { method: "POST", version: "v3", path, ...(outsideApi ? { outsideApi } : {}), body: { username, password }, session: "none", operation: `scicat.login.${route}`, ...call });
+      return validate(LoginResponseSchema, json, `POST ${outsideApi ? "" : "/api/v3"}/${path}`);
     },
     /** GET /api/v3/auth/whoami. */
     whoami: (o: CallOptions = {}) => callJson(ctx, { method: "GET", version: "v3", path: "auth/whoami", session: "required", operation: "scicat.whoami", ...o }) as Promise<Record<string, unknown>>,

@@ -6,9 +6,11 @@ import { SCICAT_CLIENT_VERSION } from "../version.js";
 import { callJson, callRaw, type ApiContext, type ScicatCall } from "./api-context.js";
 import { normalizeApiUrl } from "./api-url.js";
 import { authApi } from "./auth-api.js";
+import { datablocksApi } from "./datablocks-api.js";
 import { attachmentsApi, origDatablocksApi } from "./blocks-api.js";
 import { datasetsApi } from "./datasets-api.js";
 import { entityApi } from "./entities-api.js";
+import { publishedDataApi } from "./published-data-api.js";
 import { isSessionExpired } from "./session-expiry.js";
 
 /**
@@ -37,7 +39,11 @@ export class ScicatApi {
   readonly auth: ReturnType<typeof authApi>;
   readonly datasets: ReturnType<typeof datasetsApi>;
   readonly origDatablocks: ReturnType<typeof origDatablocksApi>;
+  /** Archive datablocks (v3). */
+  readonly datablocks: ReturnType<typeof datablocksApi>;
   readonly attachments: ReturnType<typeof attachmentsApi>;
+  /** Published data (v4). */
+  readonly publishedData: ReturnType<typeof publishedDataApi>;
   readonly samples: ReturnType<typeof entityApi>;
   readonly proposals: ReturnType<typeof entityApi>;
   readonly instruments: ReturnType<typeof entityApi>;
@@ -51,7 +57,9 @@ export class ScicatApi {
     this.auth = authApi(this.#ctx);
     this.datasets = datasetsApi(this.#ctx);
     this.origDatablocks = origDatablocksApi(this.#ctx);
+    this.datablocks = datablocksApi(this.#ctx);
     this.attachments = attachmentsApi(this.#ctx);
+    this.publishedData = publishedDataApi(this.#ctx);
     this.samples = entityApi(this.#ctx, "samples");
     this.proposals = entityApi(this.#ctx, "proposals");
     this.instruments = entityApi(this.#ctx, "instruments");

@@ -11,7 +11,7 @@ import { proposalFromWire, sampleFromWire, sampleToWire, type Proposal, type Sam
 import { AttachmentSchema, ProposalSchema, SampleSchema } from "../models/wire-schemas.js";
 import { PID } from "../pid.js";
 import type { FileTransfer } from "../transfer/file-transfer.js";
-import { loginCredential, tokenCredential } from "./credentials.js";
+import { loginCredential, tokenCredential, type LoginStrategy } from "./credentials.js";
 import { downloadFiles, type DownloadFilesOptions } from "./download-files.js";
 import { datasetFromJson, fetchDatasetJson, getDataset, type GetDatasetOptions } from "./get-dataset.js";
 import { countDatasets, searchDatasets, type SearchOptions } from "./search-datasets.js";
@@ -58,11 +58,16 @@ export class ScicatClient {
     return new ScicatClient(new ScicatApi({ ...rest, credential: tokenCredential(token) }), options);
   }
 
-  /** Logs in with username and password (now, so bad credentials fail here); re-logs in once on SESSION_EXPIRED. */
-  static async fromCredentials(options: ScicatClientOptions & { username: string; password: string }): Promise<ScicatClient> {
-    const { username, password, fileTransfer: _t, ...rest } = options;
+  /**
+   * Logs in with username and password (now, so bad credentials fail here); re-logs in once on
+   * SESSION_EXPIRED. `login` picks the route: "auto" (default) tries auth/login (functional
+   * accounts), then auth/msad (LDAP users), as scitacean does; or name one of "local", "ldap",
+   * "msad", "msad-root".
+   */
+  static async fromCredentials(options: ScicatClientOptions & { username: string; password: string; login?: LoginStrategy }): Promise<ScicatClient> {
+    const { username, password, login, fileTransfer: _t, ...rest } = options;
     // the credential logs in through the api it signs for; it is first called below, once api exists
-    const credential = loginCredential(() => api, username, password);
+    const credential = loginCredential(() => api, username, password, login);
     const api = new ScicatApi({ ...rest, credential });
     await credential.getToken();
     return new ScicatClient(api, options);

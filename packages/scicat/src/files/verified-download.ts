@@ -2,14 +2,13 @@
 // interrupted `.part` is resumed from its length (the transfer opens the remote at that offset),
 // the checksum is compared with SciCat's, and only a verified file is renamed into place. A
 // mismatch removes the partial file: nothing unverified is left behind.
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, open as openFile, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { Transform } from "node:stream";
+import { AbortError } from "@catkit/core";
 import { ChecksumMismatchError } from "../errors/transfer-errors.js";
 import { createChecksum, rememberChecksum } from "./checksum.js";
+import { writeFully } from "./write-fully.js";
 
 /** What is known about the file to download. */
 export interface ExpectedFile {
@@ -35,13 +34,15 @@ async function partLength(path: string): Promise<number> {
 
 /**
  * Downloads through `open(offset)` into `target`, verified. Returns the checksum computed.
+ * `open` yields the bytes from `offset` (a Readable will do); a chunk is written before the next
+ * is asked for, so a source may reuse its memory.
  *
  * @example
  * ```ts
  * await downloadVerified("/tmp/out/a.nxs", (offset) => createReadStream(src, { start: offset }), { checksum, algorithm: "blake2b" });
  * ```
  */
-export async function downloadVerified(target: string, open: (offset: number) => Promise<Readable>, expected: ExpectedFile, options: VerifiedDownloadOptions = {}): Promise<string | undefined> {
+export async function downloadVerified(target: string, open: (offset: number) => Promise<AsyncIterable<Uint8Array>>, expected: ExpectedFile, options: VerifiedDownloadOptions = {}): Promise<string | undefined> {
   const part = `${target}.part`;
   await mkdir(dirname(target), { recursive: true });
   let offset = await partLength(part);
@@ -53,17 +54,21 @@ export async function downloadVerified(target: string, open: (offset: number) =>
   if (hash && offset > 0) {
     for await (const chunk of createReadStream(part, { end: offset - 1 }) as AsyncIterable<Buffer>) hash.update(chunk);
   }
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash?.update(chunk);
-      options.onBytes?.(chunk.length);
-      done(null, chunk);
-    },
-  });
   const source = await open(offset);
   // A failure here keeps the .part file, so the next attempt resumes from its length.
-  const sink = createWriteStream(part, { flags: offset > 0 ? "a" : "w", highWaterMark: 1024 * 1024 });
-  await (options.signal ? pipeline(source, tap, sink, { signal: options.signal }) : pipeline(source, tap, sink));
+  const sink = await openFile(part, offset > 0 ? "a" : "w");
+  try {
+    for await (const chunk of source) {
+      if (options.signal?.aborted) throw new AbortError(`download of ${target} aborted`);
+      hash?.update(chunk);
+      options.onBytes?.(chunk.length);
+      // awaited before the next chunk is asked for: the source may reuse the chunk's memory
+      await writeFully(sink, chunk, null);
+    }
+    if (options.signal?.aborted) throw new AbortError(`download of ${target} aborted`);
+  } finally {
+    await sink.close();
+  }
   const digest = hash?.digest("hex");
   if (digest !== undefined && expected.checksum !== undefined && digest !== expected.checksum.toLowerCase()) {
     await rm(part, { force: true });

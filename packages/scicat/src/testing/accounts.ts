@@ -20,6 +20,34 @@ export interface FunctionalAccount {
 }
 
 /**
+ * A user known to the directory behind the backend's LDAP strategy (LDAP_URL …): logs in
+ * through /api/v3/auth/ldap or its legacy name /api/v3/auth/msad, never through auth/login.
+ * `accessGroups` is what the access-group service would find for the user
+ * (BE:src/auth/strategies/ldap.strategy.ts, access-group-provider).
+ *
+ * @example
+ * ```ts
+ * const user: LdapAccount = { username: "jdoe", password: "pw", email: "jdoe@x.org", accessGroups: ["group1"] };
+ * ```
+ */
+export interface LdapAccount {
+  username: string;
+  password: string;
+  email: string;
+  accessGroups: string[];
+}
+
+/**
+ * One directory user, in group1 (like user1 of the functional accounts).
+ *
+ * @example
+ * ```ts
+ * await startScicatSandbox({ ldapAccounts: [...DEFAULT_LDAP_ACCOUNTS, { username: "jdoe", password: "pw", email: "jdoe@x.org", accessGroups: ["group9"] }] });
+ * ```
+ */
+export const DEFAULT_LDAP_ACCOUNTS: readonly LdapAccount[] = [{ username: "ldapuser", password: "ldap-s3cret", email: "ldapuser@your.site", accessGroups: ["group1"] }];
+
+/**
  * Which groups may do what (the backend's *_GROUPS settings, BE:src/config/configuration.ts).
  *
  * @example
@@ -78,4 +106,6 @@ export interface SandboxUser {
   username: string;
   email: string;
   currentGroups: string[];
+  /** "local" for functional accounts, "ldap" for directory users. */
+  authStrategy: "local" | "ldap";
 }

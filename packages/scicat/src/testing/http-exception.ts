@@ -20,7 +20,7 @@ export class SandboxHttpError extends Error {
   readonly status: number;
   readonly body: unknown;
   constructor(status: number, body: unknown) {
-    super(typeof body === "object" && body !== null && "message" in body ? String((body).message) : `HTTP ${status}`);
+    super(body instanceof JsonString ? body.value : typeof body === "object" && body !== null && "message" in body ? String((body).message) : `HTTP ${status}`);
     this.status = status;
     this.body = body;
   }
@@ -29,6 +29,24 @@ export class SandboxHttpError extends Error {
 /** A Nest HttpException body: `{message, error, statusCode}`. */
 export function nestError(status: number, message: string | string[]): SandboxHttpError {
   return new SandboxHttpError(status, { message, error: REASONS[status] ?? "Error", statusCode: status });
+}
+
+/** A built-in Nest exception thrown without a message, e.g. `new NotFoundException()`: `{message: "Not Found", statusCode}`. */
+export function bareNestError(status: number): SandboxHttpError {
+  return new SandboxHttpError(status, { message: REASONS[status] ?? "Error", statusCode: status });
+}
+
+/** A body that is a JSON string (`res.json("text")`), not text/html. */
+export class JsonString {
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
+}
+
+/** `new HttpException("text", status)`: getResponse() is the string itself, so the body is a JSON string. */
+export function plainHttpException(status: number, text: string): SandboxHttpError {
+  return new SandboxHttpError(status, new JsonString(text));
 }
 
 /** `new UnauthorizedException()` without arguments (LocalStrategy on bad credentials). */

@@ -19,7 +19,12 @@ export function identify(req: IncomingMessage, query: URLSearchParams, state: Sa
   }
   if (check.kind === "invalid") return null;
   const username = String(check.payload.username);
+  // groups: a functional account's role; a directory user's access groups (jwt.strategy validate)
+  if (check.payload.authStrategy === "ldap") {
+    const user = state.ldapAccounts.find((a) => a.username === username);
+    return user ? { _id: String(check.payload._id), username, email: user.email, currentGroups: [...user.accessGroups], authStrategy: "ldap" } : null;
+  }
   const account = state.accounts.find((a) => a.username === username);
   if (!account) return null;
-  return { _id: String(check.payload._id), username, email: account.email, currentGroups: [account.role] };
+  return { _id: String(check.payload._id), username, email: account.email, currentGroups: [account.role], authStrategy: "local" };
 }

@@ -3,8 +3,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { startSandboxServer, type FaultInjector, type RecordedRequest } from "@catkit/core/testing";
-import { DEFAULT_ACCOUNTS, DEFAULT_GROUPS, type FunctionalAccount, type SandboxGroups } from "./accounts.js";
-import { SandboxHttpError, nestError } from "./http-exception.js";
+import { DEFAULT_ACCOUNTS, DEFAULT_GROUPS, DEFAULT_LDAP_ACCOUNTS, type FunctionalAccount, type LdapAccount, type SandboxGroups } from "./accounts.js";
+import { JsonString, SandboxHttpError, nestError } from "./http-exception.js";
 import { identify } from "./identify.js";
 import { mediaType, readJsonBody } from "./request-body.js";
 import { Router } from "./router.js";
@@ -13,6 +13,8 @@ import { addAuthRoutes } from "./routes/auth-routes.js";
 import { addDatasetV3Routes } from "./routes/datasets-v3-routes.js";
 import { addDatasetV4Routes } from "./routes/datasets-v4-routes.js";
 import { addEntityRoutes } from "./routes/entity-routes.js";
+import { addDatablockRoutes } from "./routes/datablock-routes.js";
+import { addPublishedDataRoutes } from "./routes/published-data-routes.js";
 import { addOrigDatablockRoutes } from "./routes/origdatablock-routes.js";
 import { normaliseDates } from "./datasets.js";
 import { appendSI } from "./si-units.js";
@@ -29,10 +31,14 @@ import { emptyCollections, type Doc, type SandboxState } from "./state.js";
 export interface ScicatSandboxOptions {
   /** functionalAccounts.json; default: admin, ingestor, archiveManager, proposalIngestor, user1…user5. */
   accounts?: readonly FunctionalAccount[];
+  /** Users of the LDAP directory (auth/ldap, auth/msad); default: ldapuser (group1). */
+  ldapAccounts?: readonly LdapAccount[];
   /** The *_GROUPS settings. */
   groups?: Partial<SandboxGroups>;
   /** PID_PREFIX (default "PID.prefix.a0b1", scitacean's test backend). */
   pidPrefix?: string;
+  /** DOI_PREFIX (default unset, so DOIs read "undefined/<uuid>" as on the backend). */
+  doiPrefix?: string;
   /** JWT_EXPIRES_IN in seconds (default 3600). */
   jwtExpiresIn?: number;
   /** MAX_FILE_UPLOAD_SIZE in bytes (default 16 MB, as "16mb" in body-parser: 16 × 1024 × 1024). */
@@ -74,7 +80,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
     return;
   }
   const html = typeof body === "string";
-  const text = html ? body : JSON.stringify(body);
+  const text = html ? body : JSON.stringify(body instanceof JsonString ? body.value : body);
   res.writeHead(status, { ...headers, "content-type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
@@ -98,8 +104,10 @@ export async function startScicatSandbox(options: ScicatSandboxOptions = {}): Pr
   const state: SandboxState = {
     ...emptyCollections(),
     accounts: options.accounts ?? DEFAULT_ACCOUNTS,
+    ldapAccounts: options.ldapAccounts ?? DEFAULT_LDAP_ACCOUNTS,
     groups: { ...DEFAULT_GROUPS, ...options.groups },
     pidPrefix: options.pidPrefix ?? "PID.prefix.a0b1",
+    doiPrefix: options.doiPrefix ?? "undefined",
     jwtSecret: randomBytes(32).toString("hex"),
     jwtExpiresIn: options.jwtExpiresIn ?? 3600,
     now: () => Date.now() + offset,
@@ -110,6 +118,8 @@ export async function startScicatSandbox(options: ScicatSandboxOptions = {}): Pr
   addDatasetV4Routes(router);
   addDatasetV3Routes(router);
   addOrigDatablockRoutes(router);
+  addDatablockRoutes(router);
+  addPublishedDataRoutes(router);
   addAttachmentRoutes(router);
   addEntityRoutes(router);
 

@@ -1,6 +1,6 @@
 // The sandbox's database: one insertion-ordered map per backend collection, plus the settings
 // the handlers need. Documents are stored as the backend returns them (plain JSON).
-import type { FunctionalAccount, SandboxGroups } from "./accounts.js";
+import type { FunctionalAccount, LdapAccount, SandboxGroups } from "./accounts.js";
 
 /**
  * A stored document.
@@ -54,10 +54,15 @@ export interface SandboxState {
   readonly samples: Collection;
   readonly proposals: Collection;
   readonly instruments: Collection;
+  /** Published data, keyed by doi (= _id). */
+  readonly publisheddata: Collection;
   readonly accounts: readonly FunctionalAccount[];
+  readonly ldapAccounts: readonly LdapAccount[];
   readonly groups: SandboxGroups;
   /** PID_PREFIX; datasets get `${prefix}/${uuid}`. */
   readonly pidPrefix: string;
+  /** DOI_PREFIX; published data get `${prefix}/${uuid}`. */
+  readonly doiPrefix: string;
   readonly jwtSecret: string;
   /** JWT_EXPIRES_IN, seconds. */
   readonly jwtExpiresIn: number;
@@ -66,7 +71,7 @@ export interface SandboxState {
 }
 
 /** Creates empty collections. */
-export function emptyCollections(): Pick<SandboxState, "datasets" | "origdatablocks" | "datablocks" | "attachments" | "samples" | "proposals" | "instruments"> {
+export function emptyCollections(): Pick<SandboxState, "datasets" | "origdatablocks" | "datablocks" | "attachments" | "samples" | "proposals" | "instruments" | "publisheddata"> {
   return {
     datasets: new Collection(),
     origdatablocks: new Collection(),
@@ -75,5 +80,6 @@ export function emptyCollections(): Pick<SandboxState, "datasets" | "origdatablo
     samples: new Collection(),
     proposals: new Collection(),
     instruments: new Collection(),
+    publisheddata: new Collection(),
   };
 }

@@ -1,13 +1,13 @@
 // CopyFileTransfer (scitacean transfer/copy.py): the "file server" is a local or mounted
 // filesystem. Uploads copy (or hard-link) into the source folder and never overwrite; downloads
 // copy (or hard-link) and are verified like any other download.
-import { createReadStream, createWriteStream } from "node:fs";
-import { link, mkdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { link, mkdir, open, rename, rm, rmdir, stat, type FileHandle } from "node:fs/promises";
 import { dirname, posix } from "node:path";
-import { once } from "node:events";
 import { checksumOfFile } from "../files/checksum.js";
 import { fileMode } from "../files/file-mode.js";
 import { runPool } from "../files/pool.js";
+import { writeFully } from "../files/write-fully.js";
 import { downloadVerified } from "../files/verified-download.js";
 import { ChecksumMismatchError, FileTransferError } from "../errors/transfer-errors.js";
 import type { Dataset } from "../models/dataset.js";
@@ -53,14 +53,17 @@ export async function removeLocal(paths: readonly string[], root: string): Promi
 const localWriter: RemoteWriter = {
   mkdirs: async (dir) => void (await mkdir(dir, { recursive: true })),
   async create(path) {
-    const stream = createWriteStream(path, { flags: "wx" });
+    let file: FileHandle;
     try {
-      await once(stream, "open");
+      file = await open(path, "wx");
     } catch (err) {
       const exists = (err as NodeJS.ErrnoException).code === "EEXIST";
       throw new FileTransferError(exists ? `refusing to overwrite ${path}: it already exists` : `cannot create ${path}`, { path, exists, cause: err });
     }
-    return stream;
+    return {
+      write: (chunk, position) => writeFully(file, chunk, position),
+      close: () => file.close(),
+    };
   },
   async stat(path) {
     const st = await stat(path);

@@ -12,7 +12,7 @@ import type { Dataset } from "../models/dataset.js";
 import type { DownloadConnection, DownloadItem, FileTransfer, TransferOptions, UploadConnection } from "./file-transfer.js";
 import { batchProgress } from "./progress.js";
 import { openSftp, type SftpConnectOptions, type SftpSession } from "./sftp-session.js";
-import { sftpReadStream } from "./sftp-read-stream.js";
+import { sftpChunks } from "./sftp-read-chunks.js";
 import { datasetSourceFolder, formatSourceFolder } from "./source-folder.js";
 import { uploadBatch, type RemoteWriter } from "./upload-batch.js";
 
@@ -39,12 +39,15 @@ function writer(session: SftpSession): RemoteWriter {
     mkdirs: (dir) => session.mkdirs(dir),
     async create(path) {
       if ((await session.stat(path)) !== undefined) throw new FileTransferError(`refusing to overwrite ${path} on the file server: it already exists`, { path, exists: true });
-      const stream = session.sftp.createWriteStream(path, { flags: "wx", mode: 0o644 });
-      await new Promise<void>((resolve, reject) => {
-        stream.once("open", () => resolve());
-        stream.once("error", (err: Error) => reject(new FileTransferError(`cannot create ${path} on the file server: ${err.message}`, { path, cause: err })));
-      });
-      return stream;
+      const sftp = session.sftp;
+      const handle = await new Promise<Buffer>((resolve, reject) =>
+        sftp.open(path, "wx", { mode: 0o644 }, (err, h) => (err ? reject(new FileTransferError(`cannot create ${path} on the file server: ${err.message}`, { path, cause: err })) : resolve(h))),
+      );
+      return {
+        // ssh2 splits a chunk above the server's write limit (limits@openssh.com)
+        write: (chunk, position) => new Promise<void>((resolve, reject) => sftp.write(handle, chunk, 0, chunk.length, position, (err) => (err ? reject(err) : resolve()))),
+        close: () => new Promise<void>((resolve, reject) => sftp.close(handle, (err) => (err ? reject(err) : resolve()))),
+      };
     },
     async stat(path) {
       const st = await session.stat(path);
@@ -82,6 +85,7 @@ export class SftpFileTransfer implements FileTransfer {
   async connectForDownload(_dataset: Dataset, o: { signal?: AbortSignal | undefined } = {}): Promise<DownloadConnection> {
     const opts = this.#options;
     let session = await openSftp(opts, o.signal);
+    const pool: Buffer[] = []; // read buffers, reused across the connection's files
     const reconnect = async () => {
       session.close();
       session = await openSftp(opts, o.signal);
@@ -90,7 +94,7 @@ export class SftpFileTransfer implements FileTransfer {
       const attempts = opts.attempts ?? 3;
       for (let attempt = 1; ; attempt++) {
         try {
-          await downloadVerified(item.local, (start) => sftpReadStream(session.sftp, item.remote, { start, ...(opts.readsInFlight ? { inFlight: opts.readsInFlight } : {}), ...(opts.readChunkSize ? { chunkSize: opts.readChunkSize } : {}) }), item.expected, { signal: options.signal, onBytes });
+          await downloadVerified(item.local, (start) => sftpChunks(session.sftp, item.remote, { start, pool, ...(opts.readsInFlight ? { inFlight: opts.readsInFlight } : {}), ...(opts.readChunkSize ? { chunkSize: opts.readChunkSize } : {}) }), item.expected, { signal: options.signal, onBytes });
           return;
         } catch (err) {
           if ((err as { code?: unknown }).code === 2) throw new FileTransferError(`${item.remote} does not exist on the file server`, { path: item.remote, cause: err });

@@ -1,11 +1,12 @@
 // The upload half every transfer shares: hash each local file while it streams to the remote,
 // record the remote metadata, and on the first failure remove what this batch wrote (scitacean
 // SFTPUploadConnection.upload_files: revert, then re-raise).
-import { createReadStream } from "node:fs";
-import { Transform, type Readable, type Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+// Several writes per file are in flight (positional, like OpenSSH's sftp `put`): waiting for
+// each write's acknowledgement before sending the next costs a round trip per chunk. Chunk
+// buffers are reused once their write is acknowledged.
+import { open, type FileHandle } from "node:fs/promises";
 import { posix } from "node:path";
-import { InvalidArgumentError } from "@catkit/core";
+import { AbortError, InvalidArgumentError } from "@catkit/core";
 import { createChecksum } from "../files/checksum.js";
 import { runPool } from "../files/pool.js";
 import type { File } from "../models/file.js";
@@ -17,11 +18,71 @@ export interface RemoteWriter {
   /** Creates parent directories of an absolute remote path. */
   mkdirs(dir: string): Promise<void>;
   /** Opens the remote file for writing, failing if it exists (never overwrite). */
-  create(path: string): Promise<Writable>;
+  create(path: string): Promise<RemoteFile>;
   /** uid, gid, perm and size of a written file. */
   stat(path: string): Promise<{ uid: string; gid: string; perm: string; size: number }>;
   /** Removes files, then the directories left empty up to and including `root`. */
   remove(paths: readonly string[], root: string): Promise<void>;
+}
+
+/** A remote file open for writing. */
+export interface RemoteFile {
+  /** Writes all of `chunk` at `position`; several writes may be pending at once. */
+  write(chunk: Buffer, position: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Bytes per write request and writes in flight per file. */
+const CHUNK = 128 * 1024;
+const IN_FLIGHT = 16;
+
+/** Streams `localPath` into `sink` with pipelined writes; returns the hex checksum. */
+async function copyOut(localPath: string, sink: RemoteFile, algorithm: string, pool: Buffer[], onBytes: (n: number) => void, signal: AbortSignal | undefined): Promise<string> {
+  const hash = createChecksum(algorithm);
+  const writes = new Set<Promise<void>>();
+  const state: { failure?: Error } = {}; // the first write that failed
+  let source: FileHandle | undefined;
+  let done = false;
+  try {
+    source = await open(localPath, "r");
+    for (let position = 0; ; ) {
+      if (signal?.aborted) throw new AbortError(`upload of ${localPath} aborted`);
+      if (state.failure) throw state.failure;
+      while (writes.size >= IN_FLIGHT) await Promise.race(writes);
+      const buffer = pool.pop() ?? Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await source.read(buffer, 0, CHUNK, position);
+      if (bytesRead === 0) {
+        pool.push(buffer);
+        break;
+      }
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      const write: Promise<void> = sink.write(chunk, position).then(
+        () => {
+          writes.delete(write);
+          pool.push(buffer);
+          onBytes(bytesRead);
+        },
+        (err: unknown) => {
+          writes.delete(write);
+          state.failure ??= err as Error;
+        },
+      );
+      writes.add(write);
+      position += bytesRead;
+    }
+    await Promise.all(writes);
+    const failure = state.failure as Error | undefined; // set by the write callbacks meanwhile
+    if (failure) throw failure;
+    done = true;
+  } finally {
+    await Promise.all(writes);
+    await source?.close();
+    // closing is part of a successful write (the server may report a late error then)
+    if (done) await sink.close();
+    else await sink.close().catch(() => undefined);
+  }
+  return hash.digest("hex");
 }
 
 /** Uploads `files` below `root` through `writer`, reverting the batch on failure. */
@@ -36,24 +97,16 @@ export async function uploadBatch(writer: RemoteWriter, root: string, algorithm:
   const progress = batchProgress("scicat.upload", options.onProgress, { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) });
   const written: string[] = [];
   const result: File[] = new Array<File>(files.length);
+  const pool: Buffer[] = [];
   try {
     await runPool(files, options.concurrency ?? 4, async (f, i) => {
       const target = posix.join(root, f.remotePath);
       await writer.mkdirs(posix.dirname(target));
       const sink = await writer.create(target);
       written.push(target);
-      const hash = createChecksum(algorithm);
-      const tap = new Transform({
-        transform(chunk: Buffer, _e, done) {
-          hash.update(chunk);
-          progress.bytes(f.remotePath, chunk.length);
-          done(null, chunk);
-        },
-      });
-      const source: Readable = createReadStream(f.localPath as string, { highWaterMark: 256 * 1024 });
-      await (options.signal ? pipeline(source, tap, sink, { signal: options.signal }) : pipeline(source, tap, sink));
+      const checksum = await copyOut(f.localPath as string, sink, algorithm, pool, (n) => progress.bytes(f.remotePath, n), options.signal);
       const st = await writer.stat(target);
-      result[i] = { ...f, size: st.size, creationTime: new Date().toISOString(), checksum: hash.digest("hex"), checksumAlgorithm: algorithm, remoteUid: st.uid, remoteGid: st.gid, remotePerm: st.perm };
+      result[i] = { ...f, size: st.size, creationTime: new Date().toISOString(), checksum, checksumAlgorithm: algorithm, remoteUid: st.uid, remoteGid: st.gid, remotePerm: st.perm };
       progress.file(f.remotePath);
     }, { signal: options.signal });
   } catch (err) {

@@ -26,7 +26,8 @@ import { asDoc, type Doc, type SandboxState } from "../state.js";
  */
 export const SIZE_ACCOUNTING = "SciCatProject/backend 783086a (after #2860): $inc by block size and file count";
 
-const DATAFILE: DtoSpec = {
+/** DataFileDto (BE:src/common/dto/datafile.dto.ts), shared with the archive datablocks. */
+export const DATAFILE: DtoSpec = {
   path: ["string", true], size: ["number", true], time: ["date", true], chk: ["string", false], uid: ["string", false],
   gid: ["string", false], perm: ["string", false], type: ["string", false], metadata: ["object", false],
 };
