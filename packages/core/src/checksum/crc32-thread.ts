@@ -42,8 +42,8 @@ function start(): Worker {
     if (waiting.size === 0) w.unref();
     w8?.resolve(crc);
   });
-  w.on("error", (err) => {
-    if (worker === w) fail(err);
+  w.on("error", (err: unknown) => {
+    if (worker === w) fail(err instanceof Error ? err : new Error(String(err)));
   });
   w.on("exit", (code) => {
     if (worker === w) fail(new Error(`the CRC32 worker thread exited (code ${code})`));

@@ -51,7 +51,7 @@ describe("Crc32Sequence", () => {
         fc.uint8Array({ maxLength: 100 }),
         async (parts, prefix) => {
           const seq = new Crc32Sequence({ initial: crc32(prefix), threadAfter: 0, minThreadPart: 1 });
-          for (const part of parts) seq.add(part.share ? shared(part.bytes) : part.bytes);
+          for (const part of parts) void seq.add(part.share ? shared(part.bytes) : part.bytes);
           expect(await seq.settled()).toBe(crc32(Buffer.concat([prefix, ...parts.map((p) => p.bytes)])));
         },
       ),
@@ -99,7 +99,7 @@ describe("Crc32Sequence", () => {
     await expect(seq.settled()).rejects.toThrow("CRC32 worker thread was stopped");
     expect(() => seq.add(part)).toThrow("CRC32 worker thread was stopped");
     const again = new Crc32Sequence({ threadAfter: 0 });
-    again.add(part);
+    void again.add(part);
     expect(await again.settled()).toBe(crc32(part));
   });
 
