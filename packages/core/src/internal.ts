@@ -15,6 +15,12 @@ export { header } from "./transport/response.js";
 export { pooledFromReadable, readableFromPooled } from "./transport/fast/pooled-body.js";
 export { copiedChunks, fileChunks, lentRing, markLent, type LentChunks } from "./transport/fast/file-chunks.js";
 
+// files and checksums
+export { closeFd, openFd, readFd, syncFd, truncateFd } from "./sink/fd-calls.js";
+export { crc32Combine } from "./checksum/crc32-combine.js";
+export { Crc32Sequence, type Crc32SequenceOptions } from "./checksum/crc32-sequence.js";
+export { crc32InThread, isShared, stopCrc32Thread } from "./checksum/crc32-thread.js";
+
 // pipeline and the policies createClientContext assembles
 export { createPipeline } from "./pipeline/pipeline.js";
 export { backoffDelay, parseRetryAfter, sleep } from "./policies/backoff.js";

@@ -1,7 +1,8 @@
 // Users who import only "@catkit/ids" must never load the sandbox, yazl, or any server code
 // (issue 8): the shared guard walks src/index.ts and runs it in Node; the build is checked too.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -13,7 +14,7 @@ const rules = {
   forbidden: [/^yazl$/, /^yauzl$/, /^node:http$/, /^undici$/],
   neverLoaded: [/^yazl$/, /^yauzl$/], // undici is core's transport: loaded, but not by ids itself
   // everything else is Node built-ins, core and zod
-  allowed: (p: string) => p.startsWith("node:") || p === "@catkit/core" || p === "@catkit/core/internal" || p === "zod",
+  allowed: (p: string) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/internal", "zod"].includes(p),
 };
 
 guardClientEntry(root, rules);
@@ -26,6 +27,18 @@ describe("the built @catkit/ids entry point", () => {
     const graph = importGraph(built, root);
     expect(graph.files).toContain("dist/ids-client.js");
     expectClientOnly(graph, rules);
+  });
+
+  it("does not load node:util, node:crypto or node:worker_threads on import (3 MiB of RSS each; issue 11)", () => {
+    if (!existsSync(built)) return;
+    // A script file, not `node -e`, whose eval machinery loads node:util itself.
+    const dir = mkdtempSync(join(tmpdir(), "catkit-ids-imports-"));
+    const file = join(dir, "load.mjs");
+    writeFileSync(file, `const before = new Set(process.moduleLoadList); await import(${JSON.stringify(pathToFileURL(built).href)}); process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));`);
+    const added = JSON.parse(execFileSync(process.execPath, [file], { encoding: "utf8" })) as string[];
+    rmSync(dir, { recursive: true, force: true });
+    expect(added).toContain("NativeModule net");
+    expect(added.filter((m) => /^NativeModule (util|crypto|worker_threads)$/.test(m))).toEqual([]);
   });
 
   it("loads no sandbox or yazl module at run time (real Node resolution)", () => {

@@ -1,11 +1,13 @@
 // Layered settings: flags > environment > config file section > defaults (python-icat's order,
 // config.py:710-721, without its interactive prompt, which belongs to the CLI).
-import { inspect } from "node:util";
 import { ConfigError } from "../errors/client-errors.js";
 import { configCandidates, type ConfigSearch } from "./config-files.js";
 import { readIniFile, type IniSections } from "./ini-file.js";
 import { parseSettingValue } from "./setting-values.js";
 import { DEFAULT_SETTINGS, SETTINGS, type CatkitSettings, type SettingKey } from "./settings.js";
+
+// util.inspect.custom, without loading node:util (3 MiB of resident memory) for every client.
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Where a setting's value came from. */
 export type SettingSource =
@@ -141,7 +143,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   // (so they mask the copy's values, not the original's).
   Object.defineProperties(result, {
     toJSON: { value: maskThis, enumerable: true },
-    [inspect.custom]: { value: maskThis, enumerable: true },
+    [INSPECT]: { value: maskThis, enumerable: true },
   });
   return { settings: result, sources, files, section, diagnostics };
 }

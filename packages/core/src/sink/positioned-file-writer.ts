@@ -3,10 +3,13 @@
 // are written together, and every write is an asynchronous positioned write on the thread pool.
 // At most `maxInFlight` writes are pending; past that `write` returns a promise, which pauses the
 // body. So a slow disk slows the download down instead of filling memory or stalling the loop,
-// and a fast one is kept busy by several writes at once. Bytes and CRC32 (zlib.crc32) are counted
-// as chunks are accepted; after `flush()` they are exactly what the file holds.
+// and a fast one is kept busy by several writes at once. Bytes are counted as chunks are
+// accepted. The CRC32 of each write is computed beside it: for a long body in shared memory (the
+// fast path's read blocks) on a worker thread (checksum/crc32-sequence.ts), so the event loop
+// only reads and writes; the chunk's lease is released once both the write and its CRC32 are
+// done. After `flush()` bytes and CRC32 are exactly what the file holds.
 import { write as fsWrite } from "node:fs";
-import { crc32 } from "node:zlib";
+import { Crc32Sequence } from "../checksum/crc32-sequence.js";
 import { UNPOOLED, type BufferLease } from "../transport/fast/lent-chunk.js";
 
 /** Writes smaller than this wait for more contiguous bytes before going out. */
@@ -28,6 +31,11 @@ export interface PositionedFileWriterOptions {
   writeAt?: PositionedWrite;
   /** Called after each completed write with the bytes the file system has taken so far (progress). */
   onWritten?: (written: number) => void;
+  /**
+   * Bytes after which the CRC32 of shared-memory chunks moves to a worker thread (default
+   * 16 MiB; `Infinity` keeps it on the calling thread, e.g. where threads are unwelcome).
+   */
+  crcThreadAfter?: number;
 }
 
 interface Pending {
@@ -56,7 +64,7 @@ export class PositionedFileWriter {
   readonly #onWritten: ((written: number) => void) | undefined;
   #bytes: number;
   #written: number;
-  #crc: number;
+  readonly #crc: Crc32Sequence;
   #pending: Pending | undefined;
   #inFlight = 0;
   #error: Error | undefined;
@@ -67,7 +75,7 @@ export class PositionedFileWriter {
     this.#bytes = options.position ?? 0;
     this.#written = this.#bytes;
     this.#onWritten = options.onWritten;
-    this.#crc = options.crc ?? 0;
+    this.#crc = new Crc32Sequence({ initial: options.crc ?? 0, ...(options.crcThreadAfter === undefined ? {} : { threadAfter: options.crcThreadAfter }) });
     this.#maxInFlight = options.maxInFlight ?? 4;
     this.#writeAt = options.writeAt ?? nodeWrite;
   }
@@ -82,9 +90,9 @@ export class PositionedFileWriter {
     return this.#written;
   }
 
-  /** CRC32 of the accepted bytes. */
+  /** CRC32 of the accepted bytes, once `flush()` has resolved (before, of a prefix of them). */
   get crc(): number {
-    return this.#crc;
+    return this.#crc.value;
   }
 
   /**
@@ -94,7 +102,6 @@ export class PositionedFileWriter {
   write(chunk: Buffer, lease: BufferLease = UNPOOLED): void | Promise<void> {
     if (this.#error) throw this.#error;
     if (chunk.length === 0) return;
-    this.#crc = crc32(chunk, this.#crc);
     const pending = this.#pending;
     if (pending && pending.buffer === chunk.buffer && pending.end === chunk.byteOffset) pending.end += chunk.length;
     else {
@@ -107,11 +114,16 @@ export class PositionedFileWriter {
     if (this.#inFlight >= this.#maxInFlight) return this.#room();
   }
 
-  /** Writes what is pending and waits for every write; throws the first write error. */
+  /** Writes what is pending and waits for every write and CRC32; throws the first error. */
   async flush(): Promise<void> {
     if (this.#pending) this.#submit();
     while (this.#inFlight > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));
     if (this.#error) throw this.#error;
+    try {
+      await this.#crc.settled();
+    } catch (err) {
+      throw (this.#error ??= err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   #room(): Promise<void> {
@@ -125,26 +137,40 @@ export class PositionedFileWriter {
     });
   }
 
+  // A write and its CRC32 run side by side; the segment is in flight until both are done.
   #submit(): void {
     const p = this.#pending;
     if (!p) return;
     this.#pending = undefined;
     this.#inFlight++;
-    this.#writeSlice(p, p.start, p.position);
-  }
-
-  #writeSlice(p: Pending, start: number, position: number): void {
-    const bytes = Buffer.from(p.buffer, start, p.end - start);
-    this.#writeAt(this.#fd, bytes, position, (err, written) => {
-      if (!err && written < bytes.length) return this.#writeSlice(p, start + written, position + written);
-      this.#error ??= err ?? undefined;
+    let open = 2;
+    const done = () => {
+      if (--open > 0) return;
       p.lease.release();
       this.#inFlight--;
+      for (const wake of this.#waiters.splice(0)) wake();
+    };
+    let checksummed: Promise<void> | undefined;
+    try {
+      checksummed = this.#crc.add(Buffer.from(p.buffer, p.start, p.end - p.start));
+    } catch (err) {
+      this.#error ??= err instanceof Error ? err : new Error(String(err));
+    }
+    if (checksummed) void checksummed.then(done);
+    else done();
+    this.#writeSlice(p, p.start, p.position, done);
+  }
+
+  #writeSlice(p: Pending, start: number, position: number, done: () => void): void {
+    const bytes = Buffer.from(p.buffer, start, p.end - start);
+    this.#writeAt(this.#fd, bytes, position, (err, written) => {
+      if (!err && written < bytes.length) return this.#writeSlice(p, start + written, position + written, done);
+      this.#error ??= err ?? undefined;
       if (!err) {
         this.#written += p.end - p.start;
         this.#onWritten?.(this.#written);
       }
-      for (const wake of this.#waiters.splice(0)) wake();
+      done();
     });
   }
 }

@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FastTransport, NetworkError, pooledBody, UndiciTransport, type TlsClientOptions } from "../../src/index.ts";
 
-
 const dir = mkdtempSync(join(tmpdir(), "catkit-tls-"));
 const file = (name: string) => join(dir, name);
 const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "ignore" });

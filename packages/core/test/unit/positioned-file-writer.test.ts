@@ -7,9 +7,13 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { PositionedFileWriter, type BufferLease, type PositionedWrite } from "../../src/index.ts";
+import { stopCrc32Thread } from "../../src/internal.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "catkit-pfw-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await stopCrc32Thread();
+});
 
 function countingLease() {
   const lease = { held: 0, retained: 0, retain() { this.held++; this.retained++; }, release() { this.held--; } };
@@ -92,5 +96,52 @@ describe("PositionedFileWriter", () => {
     await writer.write(Buffer.alloc(300_000));
     await expect(writer.flush()).rejects.toThrow("no space left");
     expect(() => writer.write(Buffer.alloc(1))).toThrow("no space left");
+  });
+
+  it("checksums shared-memory chunks on the worker thread: the same file and CRC32, every lease released", async () => {
+    // Chunks lent from a few reused shared blocks, as the fast path's read blocks are.
+    const blocks = Array.from({ length: 3 }, () => Buffer.from(new SharedArrayBuffer(1 << 20)));
+    const write = async (name: string, crcThreadAfter: number) => {
+      const fd = openSync(join(dir, name), "w");
+      const writer = new PositionedFileWriter(fd, { crcThreadAfter, position: 0, crc: 0 });
+      const lease = countingLease();
+      const expected: Buffer[] = [];
+      for (let i = 0; i < 12; i++) {
+        const block = blocks[i % 3] as Buffer;
+        // The block is refilled only once the writer released what it retained of it.
+        while (lease.held > 1) await new Promise((resolve) => setImmediate(resolve));
+        block.fill(i + 1);
+        block.writeUInt32BE(i * 7919, 1000);
+        for (let at = 0; at < block.length; at += 64 * 1024) {
+          const chunk = block.subarray(at, at + 64 * 1024);
+          expected.push(Buffer.from(chunk));
+          await writer.write(chunk, lease);
+        }
+      }
+      await writer.flush();
+      closeSync(fd);
+      return { writer, lease, expected: Buffer.concat(expected) };
+    };
+    const threaded = await write("threaded.bin", 0);
+    const inline = await write("inline.bin", Infinity);
+    expect(threaded.lease.held).toBe(0);
+    expect(threaded.lease.retained).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, "threaded.bin")).equals(threaded.expected)).toBe(true);
+    expect(threaded.writer.crc).toBe(crc32(threaded.expected));
+    expect(threaded.writer.crc).toBe(inline.writer.crc);
+    expect(threaded.writer.bytes).toBe(inline.writer.bytes);
+  });
+
+  it("fails flush and releases every lease when the CRC32 thread dies", async () => {
+    const fd = openSync(join(dir, "dies.bin"), "w");
+    const writer = new PositionedFileWriter(fd, { crcThreadAfter: 0 });
+    const lease = countingLease();
+    const block = Buffer.from(new SharedArrayBuffer(4 << 20));
+    void writer.write(block, lease);
+    await stopCrc32Thread();
+    await expect(writer.flush()).rejects.toThrow("CRC32 worker thread was stopped");
+    closeSync(fd);
+    expect(lease.held).toBe(0);
+    expect(() => writer.write(Buffer.alloc(1))).toThrow("CRC32 worker thread was stopped");
   });
 });

@@ -7,15 +7,10 @@
 // holds, and the next attempt continues from there without reading the file back. A plain file
 // descriptor is used rather than a FileHandle: downloadMany opens thousands of files, and
 // FileHandle objects are costly to create and to collect.
-import { close, createReadStream, fsync, ftruncate, open } from "node:fs";
-import { promisify } from "node:util";
+import { createReadStream } from "node:fs";
 import { crc32 } from "node:zlib";
 import { PositionedFileWriter, UNPOOLED, type ChunkHandler, type PositionedWrite } from "@catkit/core";
-
-const openFile = promisify(open);
-const closeFile = promisify(close);
-const truncateFile = promisify(ftruncate);
-const syncFile = promisify(fsync);
+import { closeFd, openFd, syncFd, truncateFd } from "@catkit/core/internal";
 
 /** Options of a sink. */
 export interface FileSinkOptions {
@@ -70,7 +65,7 @@ export class FileSink {
    * ```
    */
   static async create(path: string, options: FileSinkOptions = {}): Promise<FileSink> {
-    return new FileSink(await openFile(path, "w"), options);
+    return new FileSink(await openFd(path, "w"), options);
   }
 
   /**
@@ -86,7 +81,7 @@ export class FileSink {
   static async resume(path: string, options: FileSinkOptions = {}): Promise<FileSink> {
     let fd: number;
     try {
-      fd = await openFile(path, "r+");
+      fd = await openFd(path, "r+");
     } catch (err) {
       if ((err as { code?: unknown }).code === "ENOENT") return FileSink.create(path, options);
       throw err;
@@ -137,14 +132,14 @@ export class FileSink {
   /** Empties the file to start over (a zip whose bytes may differ, a Range the server ignored). */
   async truncate(): Promise<void> {
     await this.#writer.flush();
-    await truncateFile(this.#fd, 0);
+    await truncateFd(this.#fd, 0);
     this.#writer = this.#newWriter(0, 0);
   }
 
   /** Flushes to disk (fsync). */
   async sync(): Promise<void> {
     await this.#writer.flush();
-    await syncFile(this.#fd);
+    await syncFd(this.#fd);
   }
 
   /** Closes the file; safe to call twice. */
@@ -152,6 +147,6 @@ export class FileSink {
     if (this.#closed) return;
     this.#closed = true;
     await this.#writer.flush().catch(() => {});
-    await closeFile(this.#fd);
+    await closeFd(this.#fd);
   }
 }

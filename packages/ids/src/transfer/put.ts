@@ -1,10 +1,11 @@
 // put(): upload one file as a new datafile (ids.server `PUT put`, IdsBean.put). The body is
 // streamed (never buffered) through CRC32 (zlib.crc32); IDS computes its own CRC32 while storing
 // and answers 201 with it as a decimal number; the two must agree (python-icat ids.py put).
+// The CRC32 of a file source's chunks runs on core's worker thread while the socket sends them
+// (the chunks are shared memory); a chunk's buffer is refilled only once its CRC32 is done.
 // Not retried: a second attempt would create a second datafile.
 import { HttpError, InvalidArgumentError, readJson, type ProgressListener } from "@catkit/core";
-import { lentRing, markLent, streamBody } from "@catkit/core/internal";
-import { crc32 } from "node:zlib";
+import { Crc32Sequence, lentRing, markLent, streamBody } from "@catkit/core/internal";
 import { IdsChecksumMismatchError, IdsPutOutcomeUnknownError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "../operations/ids-context.js";
 import { responseSchemas } from "../operations/lazy-schemas.js";
@@ -121,20 +122,24 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
   const size = options.size ?? opened.size;
   const datafileName = name ?? opened.name ?? "";
 
-  let crc = 0;
+  const crc = new Crc32Sequence();
   let sent = 0;
   const onProgress = options.onProgress;
+  // Chunks of a file source are lent (reused buffers): the counted stream passes that on.
+  const ring = lentRing(opened.chunks);
   const counted = async function* (): AsyncGenerator<Buffer> {
+    // The next pull may reuse the buffer of the chunk `ring` back (of the previous one, for a
+    // source whose reuse rule is unknown): its CRC32 must be done by then.
+    const checking: Array<Promise<void> | undefined> = [];
     for await (const piece of opened.chunks) {
       const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-      crc = crc32(chunk, crc);
+      checking.push(crc.add(chunk));
       sent += chunk.byteLength;
       onProgress?.({ operation: "ids.put", name: datafileName, bytesDone: sent, ...(size === undefined ? {} : { bytesTotal: size }), done: false });
       yield chunk;
+      while (checking.length > (ring ?? 1) - 1) await checking.shift();
     }
   };
-  // Chunks of a file source are lent (reused buffers): the counted stream passes that on.
-  const ring = lentRing(opened.chunks);
   let answer: { id: number; checksum: number; location: string; size: number };
   try {
     const res = await sendIds(ctx, {
@@ -154,8 +159,9 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
     // IDS answered (an HttpError): it rolled the put back (IdsBean.put). No answer after the
     // bytes went out: the datafile may exist, so find out instead of letting a retry duplicate it.
     if (err instanceof HttpError || sent === 0) throw err;
-    return settleUnanswered(err, { datasetId, name: datafileName, sent, crc: crc >>> 0 }, options.findExisting);
+    return settleUnanswered(err, { datasetId, name: datafileName, sent, crc: await crc.settled() }, options.findExisting);
   }
+  const sentCrc = await crc.settled();
   if (answer.size !== sent) {
     throw new IdsSizeMismatchError(`sent ${sent} bytes of ${datafileName} but IDS stored ${answer.size} as datafile ${answer.id}; delete it and upload again`, {
       actual: sent,
@@ -163,10 +169,10 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
       datafileId: answer.id,
     });
   }
-  if (answer.checksum !== crc >>> 0) {
+  if (answer.checksum !== sentCrc) {
     throw new IdsChecksumMismatchError(
-      `CRC32 of the bytes sent is ${crc32Hex(crc)} but IDS computed ${crc32Hex(answer.checksum)} for datafile ${answer.id}: the upload was corrupted; delete datafile ${answer.id} and upload again`,
-      { actual: crc32Hex(crc), expected: crc32Hex(answer.checksum), datafileId: answer.id },
+      `CRC32 of the bytes sent is ${crc32Hex(sentCrc)} but IDS computed ${crc32Hex(answer.checksum)} for datafile ${answer.id}: the upload was corrupted; delete datafile ${answer.id} and upload again`,
+      { actual: crc32Hex(sentCrc), expected: crc32Hex(answer.checksum), datafileId: answer.id },
     );
   }
   onProgress?.({ operation: "ids.put", name: datafileName, bytesDone: sent, bytesTotal: sent, done: true });

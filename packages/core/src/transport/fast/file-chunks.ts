@@ -4,14 +4,10 @@
 // The chunks are lent: a buffer is refilled `ring` chunks later, so a consumer has to be done
 // with a chunk (written to the socket, not just queued) before pulling that many more. The fast
 // path's sendBody knows this (`lentRing`); anything else that reads the source gets copies
-// (`copiedChunks`), so the undici fallback stays correct.
-import { close, open, read } from "node:fs";
-import { promisify } from "node:util";
+// (`copiedChunks`), so the undici fallback stays correct. The buffers are shared memory, so the
+// CRC32 of a chunk can be computed on a worker thread while the socket sends it (ids put).
+import { closeFd, openFd, readFd } from "../../sink/fd-calls.js";
 import type { ByteSource } from "../request.js";
-
-const openFile = promisify(open);
-const closeFile = promisify(close);
-const readFile = promisify(read);
 
 const LENT_RING = Symbol.for("catkit.lentRing");
 
@@ -31,18 +27,18 @@ export function fileChunks(path: string, options: { chunkSize?: number; ring?: n
   const ring = Math.max(2, options.ring ?? 4);
   return markLent(
     (async function* () {
-      const buffers = Array.from({ length: ring }, () => Buffer.allocUnsafeSlow(chunkSize));
-      const fd = await openFile(path, "r");
+      const buffers = Array.from({ length: ring }, () => Buffer.from(new SharedArrayBuffer(chunkSize)));
+      const fd = await openFd(path, "r");
       try {
         for (let i = 0, position = 0; ; i++) {
           const buffer = buffers[i % ring] as Buffer;
-          const { bytesRead } = await readFile(fd, buffer, 0, chunkSize, position);
+          const bytesRead = await readFd(fd, buffer, chunkSize, position);
           if (bytesRead === 0) return;
           position += bytesRead;
           yield buffer.subarray(0, bytesRead);
         }
       } finally {
-        await closeFile(fd);
+        await closeFd(fd);
       }
     })(),
     ring,

@@ -5,7 +5,9 @@
 // sockets). So the socket reads straight into a few large blocks, one region after another: a
 // block is refilled only when every chunk lent from it has been released (BufferLease) and the
 // socket has moved on to another block. Free blocks go back to a pool shared by the transport's
-// connections, so steady downloads allocate nothing.
+// connections, so steady downloads allocate nothing. Blocks are shared memory
+// (SharedArrayBuffer), so a consumer can have a worker thread checksum a lent chunk where it lies
+// (checksum/crc32-thread.ts) while the event loop goes on reading.
 //
 // Because the next buffer is asked for even when the callback pauses the socket, a connection
 // whose blocks are all lent still has to name one: each block keeps a small reserve at its end
@@ -26,9 +28,9 @@ export class BlockPool {
     this.maxFree = maxFree;
   }
 
-  /** A free block, or a new one. */
+  /** A free block, or a new one (in shared memory). */
   take(): Buffer {
-    return this.#free.pop() ?? Buffer.allocUnsafeSlow(this.blockSize);
+    return this.#free.pop() ?? Buffer.from(new SharedArrayBuffer(this.blockSize));
   }
 
   /** Returns a block for reuse; past `maxFree` it is left to the garbage collector. */
