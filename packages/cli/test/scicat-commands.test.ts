@@ -68,6 +68,23 @@ describe("catkit scicat upload | datasets | download", () => {
     expect(readFileSync(join(dataset.sourceFolder, "raw", "scan_002.nxs"), "utf8")).toBe("nexus bytes 2\n");
   });
 
+  it("takes the fields from a YAML file too", async () => {
+    writeFileSync(
+      join(tmp.dir, "scan1.yaml"),
+      ["type: raw", "name: scan series 1 (yaml)", "owner: Ada", "ownerGroup: ingestor", "contactEmail: ada@example.org", "principalInvestigators: [Ada]", "creationLocation: beamline", "meta:", "  temperature: { value: 21, unit: degC }", ""].join("\n"),
+    );
+    const up = await json(["upload", join(tmp.dir, "scan1"), "--metadata", join(tmp.dir, "scan1.yaml"), "--source-folder", `${fileServer}/{owner}/{uid}`]);
+    expect(up.code, up.stderr).toBe(0);
+    const [dataset] = jsonLines(up.stdout) as [{ pid: string; numberOfFiles: number }];
+    const stored = sandbox.state.datasets.get(dataset.pid) as { datasetName?: string; scientificMetadata?: unknown } | undefined;
+    expect(stored?.datasetName).toBe("scan series 1 (yaml)");
+    expect(stored?.scientificMetadata).toMatchObject({ temperature: { value: 21, unit: "degC" } });
+    expect(dataset.numberOfFiles).toBe(3);
+    writeFileSync(join(tmp.dir, "bad.yaml"), "type: raw\ntype: derived\n");
+    const dup = await cli(["upload", join(tmp.dir, "scan1"), "--metadata", join(tmp.dir, "bad.yaml")]);
+    expect([dup.code, dup.stderr]).toEqual([2, expect.stringContaining("is not YAML") as unknown]);
+  });
+
   it("a bad metadata file or directory is exit 2 with nothing uploaded", async () => {
     const before = sandbox.requests.length;
     writeFileSync(join(tmp.dir, "bad.json"), "{not json");

@@ -68,7 +68,7 @@ export function defineScicat(): Command {
   );
   examples(
     transferFlags(scicatFlags(group.command("upload").description("upload a new dataset: every file under DIR, fields from a JSON file").argument("<dir>")))
-      .requiredOption("--metadata <file>", "JSON object of dataset fields (type, name/datasetName, owner, ownerGroup, contactEmail, principalInvestigator, meta/scientificMetadata, …)")
+      .requiredOption("--metadata <file>", "JSON object, or YAML mapping in a .yaml/.yml file, of dataset fields (type, name/datasetName, owner, ownerGroup, contactEmail, principalInvestigator, meta/scientificMetadata, …)")
       .action(lazy(() => import("./upload.js"))),
     ["catkit scicat upload ./scan1 --metadata scan1.json --transfer sftp --sftp-host files.example.org --source-folder '/data/{owner}/{uid}'"],
   );

@@ -1,7 +1,7 @@
-// catkit scicat upload DIR --metadata FILE.json: a new dataset whose files are every regular file
+// catkit scicat upload DIR --metadata FILE: a new dataset whose files are every regular file
 // under DIR (remote paths relative to DIR), uploaded by @catkit/scicat in scitacean's order
-// (validate, files, dataset, orig datablock). The metadata file is a JSON object of the dataset's
-// fields, either scitacean's names (name, meta) or SciCat's (datasetName, scientificMetadata);
+// (validate, files, dataset, orig datablock). The metadata file is a JSON object (or, named
+// *.yaml / *.yml, a YAML mapping, read with the `yaml` library) of the dataset's fields, either scitacean's names (name, meta) or SciCat's (datasetName, scientificMetadata);
 // creationTime defaults to now. A failure after the files moved is reported exactly
 // (@catkit/scicat's DatasetUploadError / PartialUploadError say what is left where).
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -22,13 +22,15 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
   const text = await readFile(file, "utf8").catch(() => {
     throw new UsageError(`cannot read --metadata ${file}`);
   });
+  const isYaml = /\.ya?ml$/i.test(file);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // YAML is loaded only for YAML files; its core schema keeps "2024-03-01" a string, as JSON would.
+    parsed = isYaml ? (await import("yaml")).parse(text, { schema: "core", uniqueKeys: true }) : JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`--metadata ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`--metadata ${file} is not ${isYaml ? "YAML" : "JSON"}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new UsageError(`--metadata ${file} must hold a JSON object of dataset fields`);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new UsageError(`--metadata ${file} must hold ${isYaml ? "a YAML mapping" : "a JSON object"} of dataset fields`);
   const fields = parsed as Record<string, unknown>;
   if (fields.pid !== undefined) throw new UsageError(`--metadata ${file} has a pid: upload creates a new dataset, SciCat assigns the pid`);
   return { creationTime: new Date().toISOString(), ...fields };
