@@ -143,7 +143,7 @@ const builtPath = (file: string) => file.replace(/^src\//, "dist/").replace(/\.t
  * @example
  * ```ts
  * guardClientEntry(resolve(import.meta.dirname, ".."), {
- *   contains: "src/scicat-client.ts",
+ *   contains: "src/client/scicat-client.ts",
  *   forbidden: [/^mingo$/, /^node:http$/],
  *   allowed: (p) => p.startsWith("node:") || ["@catkit/core", "zod"].includes(p),
  * });
