@@ -11,7 +11,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FastTransport, NetworkError, pooledBody, UndiciTransport, type TlsClientOptions } from "../../src/index.ts";
-import { readText } from "../../src/internal.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "catkit-tls-"));
 const file = (name: string) => join(dir, name);
