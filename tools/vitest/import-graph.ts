@@ -3,7 +3,7 @@
 // (issue 8). Walks relative imports (static, and `import("…")` when `dynamic` is set) from the
 // entry's source file; bare specifiers are collected as packages.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
@@ -74,10 +74,11 @@ export function expectClientOnly(graph: ImportGraph, rules: { forbidden: readonl
 }
 
 /**
- * The module URLs that Node really loads when it imports `entry` (a package's source file, run
- * through tools/vitest/source-hooks.ts with the "@catkit/source" condition, so no build is
- * needed): the run-time counterpart of {@link importGraph}, which follows what a user's `import`
- * resolves to across packages.
+ * The module URLs that Node really loads when it imports `entry`: the run-time counterpart of
+ * {@link importGraph}, which follows what a user's `import` resolves to across packages. A source
+ * file (the default) runs through tools/vitest/source-hooks.ts with the "@catkit/source"
+ * condition, so no build is needed; with `built: true`, `entry` is compiled output and Node
+ * resolves it as an installed package would (the dependencies' `dist/` too).
  *
  * @example
  * ```ts
@@ -85,7 +86,7 @@ export function expectClientOnly(graph: ImportGraph, rules: { forbidden: readonl
  * expect(loaded.filter((u) => u.includes("/src/config/"))).toEqual([]);
  * ```
  */
-export function modulesLoadedBy(entry: string): string[] {
+export function modulesLoadedBy(entry: string, options: { built?: boolean } = {}): string[] {
   const script = [
     'import { registerHooks } from "node:module";',
     "const seen = [];",
@@ -94,7 +95,8 @@ export function modulesLoadedBy(entry: string): string[] {
     "process.stdout.write(JSON.stringify(seen));",
   ].join("\n");
   const hooks = join(import.meta.dirname, "source-hooks.ts");
-  const out = execFileSync(process.execPath, ["--conditions=@catkit/source", "--import", hooks, "--input-type=module", "-e", script], {
+  const source = options.built === true ? [] : ["--conditions=@catkit/source", "--import", hooks];
+  const out = execFileSync(process.execPath, [...source, "--input-type=module", "-e", script], {
     cwd: dirname(entry),
     encoding: "utf8",
   });
@@ -112,43 +114,74 @@ export interface ClientEntryRules {
    * built-ins are not checked at run time: undici, under core, loads node:http legitimately.
    */
   neverLoaded?: readonly RegExp[];
-  /** A file the client graph must contain (package-relative), proving the walk went somewhere. */
+  /**
+   * Files that must stay out of the client: matched against "/" + each package-relative file of
+   * the source graph and against every module URL Node loads, so `/\/src\/config\//` also
+   * catches core's config code reached through a workspace package (those resolve to their real
+   * paths, not to node_modules).
+   */
+  neverLoadedFiles?: readonly RegExp[];
+  /** A file the client graph must contain (package-relative, in `src/`), proving the walk went somewhere. */
   contains: string;
   /** The client entry point, package-relative; default `src/index.ts`. */
   entry?: string;
+  /**
+   * Also check the compiled entry point (`dist/`, the same path with `.js`) the way an installed
+   * package loads it, when it has been built: CI runs the tests again after `pnpm build`.
+   */
+  built?: boolean;
 }
+
+const builtPath = (file: string) => file.replace(/^src\//, "dist/").replace(/\.ts$/, ".js");
 
 /**
  * Registers the standard guard of a protocol package (issue 8): its client entry point reaches no
- * `testing/` file and no forbidden package in its source import graph, and Node, importing it for
- * real, loads no `/testing/` module and no package of `neverLoaded`. One call in the package's
- * `test/import-graph.test.ts`.
+ * `testing/` file, no forbidden package and no `neverLoadedFiles` file in its source import graph,
+ * and Node, importing it for real, loads no `/testing/` module, no package of `neverLoaded` and
+ * no `neverLoadedFiles` file. One call in the package's `test/import-graph.test.ts`.
  *
  * @example
  * ```ts
  * guardClientEntry(resolve(import.meta.dirname, ".."), {
- *   contains: "src/scicat-client.ts",
+ *   contains: "src/client/scicat-client.ts",
  *   forbidden: [/^mingo$/, /^node:http$/],
  *   allowed: (p) => p.startsWith("node:") || ["@catkit/core", "zod"].includes(p),
  * });
  * ```
  */
 export function guardClientEntry(root: string, rules: ClientEntryRules): void {
-  const entry = join(root, rules.entry ?? "src/index.ts");
-  describe(`the client entry point ${rules.entry ?? "src/index.ts"}`, () => {
+  const entryPath = rules.entry ?? "src/index.ts";
+  const files = rules.neverLoadedFiles ?? [];
+  const bareName = (url: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+  const neverLoaded = rules.neverLoaded ?? rules.forbidden;
+  const badAtRunTime = (loaded: readonly string[]) =>
+    loaded.filter((u) => u.includes("/testing/") || neverLoaded.some((r) => r.test(bareName(u) ?? "")) || files.some((r) => r.test(u)));
+
+  describe(`the client entry point ${entryPath}`, () => {
     it("imports no testing code and no sandbox or server package (source graph)", () => {
-      const graph = importGraph(entry, root);
+      const graph = importGraph(join(root, entryPath), root);
       expect(graph.files).toContain(rules.contains);
       expectClientOnly(graph, rules);
+      expect(graph.files.filter((f) => files.some((r) => r.test(`/${f}`)))).toEqual([]);
     });
 
     it("makes Node load no testing module and no sandbox or server package (run time)", () => {
-      const loaded = modulesLoadedBy(entry);
+      const loaded = modulesLoadedBy(join(root, entryPath));
       expect(loaded.some((u) => u.endsWith(`/${rules.contains}`))).toBe(true);
-      const bareName = (url: string) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
-      const neverLoaded = rules.neverLoaded ?? rules.forbidden;
-      const bad = loaded.filter((u) => u.includes("/testing/") || neverLoaded.some((r) => r.test(bareName(u) ?? "")));
-      expect(bad).toEqual([]);
+      expect(badAtRunTime(loaded)).toEqual([]);
     });
+
+    if (rules.built === true) {
+      it("and so does its build, when there is one (source graph and run time)", () => {
+        const built = join(root, builtPath(entryPath));
+        if (!existsSync(built)) return; // checked again by `pnpm test` after `pnpm build` in CI
+        const graph = importGraph(built, root);
+        expect(graph.files).toContain(builtPath(rules.contains));
+        expectClientOnly(graph, rules);
+        const loaded = modulesLoadedBy(built, { built: true });
+        expect(loaded.some((u) => u.endsWith(`/${builtPath(rules.contains)}`))).toBe(true);
+        expect(badAtRunTime(loaded)).toEqual([]);
+      });
+    }
   });
 }

@@ -12,6 +12,13 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig, type ViteUserConfig } from "vitest/config";
+// What `inject("activemq" | "postgres" | "sshd")` returns is declared once, next to the provide()
+// of each global setup. Every package's tsconfig includes its vitest.config.ts, which imports this
+// preset, so these type-only imports bring the declarations to every package's tests: no test
+// declares them again.
+import type {} from "../activemq/vitest-global-setup.ts";
+import type {} from "../postgres/vitest-global-setup.ts";
+import type {} from "../sshd/vitest-global-setup.ts";
 
 // Vite's default server conditions plus ours. Not "import"/"require": vitest hands these to its
 // workers as Node `--conditions`, and "import" would make a require() inside a CommonJS

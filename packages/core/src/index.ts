@@ -35,7 +35,6 @@ export {
   sessionCredential,
   type SessionCredential,
   type SessionCredentialOptions,
-  type SessionInfo,
   type SessionSource,
 } from "./auth/session-credential.js";
 export { staticSession } from "./auth/static-credential.js";

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { ConfigError } from "@catkit/core";
 import { describe, expect, it } from "vitest";
 import { elogbookMessage } from "../src/elogbook/elogbook-message.js";
-import { asFloat, loadIcatPlusOptions, parseBrokerUrl, pythonFloatRepr, pythonIsoformat, pythonJsonDumps, pythonNormpath } from "../src/index.js";
+import { loadIcatPlusOptions } from "../src/config/index.js";
+import { asFloat, parseBrokerUrl, pythonFloatRepr, pythonIsoformat, pythonJsonDumps, pythonNormpath } from "../src/index.js";
 
 describe("Python forms", () => {
   it.each([

@@ -1,24 +1,27 @@
 // IcatClient: python-icat's Client over ICAT's REST API, typed end to end. A thin class: each
 // method delegates to a function in operations/ (or paginate.ts, ids-conveniences.ts), which hold
-// the logic and can be used directly with a context. Sessions and construction live in the base
-// class (icat-session-client.ts).
-import { InvalidArgumentError, type PagedIterable } from "@catkit/core";
+// the logic and can be used directly with a context. Construction, the credential and the
+// session's life live in the IcatConnection it holds (session/icat-connection.ts).
+import { InvalidArgumentError, type Credential, type PagedIterable } from "@catkit/core";
 import type { DownloadOptions, DownloadResult, GetDataOptions, IdsClient, IdsData, PrepareDataOptions, PutSource, RestoreWaitOptions, SelectionInput } from "@catkit/ids";
 import type { CheckGetOptions } from "./client-types.js";
 import type { EntityRef, EntityUpdate } from "./entities/entity-input.js";
 import { tagEntity } from "./entities/entity-tag.js";
-import { IcatSessionClient } from "./icat-session-client.js";
+import type { IcatClientOptions } from "./icat-client-options.js";
 import { putDatafile, singleDatafileName, toDataTarget, type IcatDataTarget, type NewDatafile, type PutDataOptions } from "./ids-conveniences.js";
 import type { AnyEntity, Datafile, EntityMap, EntityName } from "./model/index.js";
 import { deleteItems, writeItem, writeItems } from "./operations/entity-args.js";
 import { get, type GetOptions } from "./operations/get.js";
 import type { CallOptions } from "./operations/icat-context.js";
+import { properties, version, type IcatProperties } from "./operations/server-info.js";
+import { getSession, isLoggedIn, refreshSession, type LoginCredentials, type SessionInfo } from "./operations/session-calls.js";
 import { assertedSearch, search, type AssertOptions, type ExactlyOne } from "./operations/search.js";
 import { searchInSlices, type SliceOptions } from "./operations/search-in-slices.js";
 import { searchMatching, type MatchOptions } from "./operations/search-matching.js";
 import { deleteEntities, write } from "./operations/write.js";
 import { paginate, searchChunked, type PaginateOptions, type SearchChunkedOptions } from "./paginate.js";
 import { eq, Query } from "./query/index.js";
+import { IcatConnection } from "./session/icat-connection.js";
 
 /**
  * A client of ICAT's REST API (icat.server 4.x–6.x; entity model of 6.2), with python-icat's
@@ -32,7 +35,87 @@ import { eq, Query } from "./query/index.js";
  * console.log(inv.title);
  * ```
  */
-export class IcatClient extends IcatSessionClient {
+export class IcatClient {
+  readonly #connection: IcatConnection;
+
+  constructor(options: IcatClientOptions) {
+    this.#connection = new IcatConnection(options);
+  }
+
+  /** The ICAT base URL (with a trailing slash). */
+  get url(): string {
+    return this.#connection.context.core.baseUrl.href;
+  }
+
+  /** The credential requests are signed with: hand it to other clients to share the session. */
+  get credential(): Credential {
+    return this.#connection.credential;
+  }
+
+  /** The IDS client (python-icat `client.ids`). Throws when no IDS is configured. */
+  get ids(): IdsClient {
+    const ids = this.#connection.ids;
+    if (ids === undefined) throw new InvalidArgumentError("No IDS is configured: create the IcatClient with idsUrl (or ids).", { argument: "idsUrl" });
+    return ids;
+  }
+
+  /** True when an IDS is configured. */
+  get hasIds(): boolean {
+    return this.#connection.ids !== undefined;
+  }
+
+  /** Closes idle connections (only when the client created its transport). */
+  close(): Promise<void> {
+    return this.#connection.close();
+  }
+
+  // ---- session and server ------------------------------------------------------------------
+
+  /** Logs in with an authenticator (`plugin`, e.g. "db") and returns the session id; the session then refreshes itself and is renewed once if ICAT rejects it. */
+  login(plugin: string, credentials: LoginCredentials, options: CallOptions = {}): Promise<string> {
+    return this.#connection.login(plugin, credentials, options);
+  }
+
+  /** Ends the session on the server and forgets it. */
+  logout(options: CallOptions = {}): Promise<void> {
+    return this.#connection.logout(options);
+  }
+
+  /** Extends the session to the full lifetime now (`PUT session/{id}`). */
+  async refresh(options: CallOptions = {}): Promise<void> {
+    await refreshSession(this.#connection.context, await this.#connection.sessionId(options), options);
+  }
+
+  /** The session's user name and remaining minutes (`GET session/{id}`). */
+  async sessionInfo(options: CallOptions = {}): Promise<SessionInfo> {
+    return getSession(this.#connection.context, await this.#connection.sessionId(options), options);
+  }
+
+  /** The session's user, e.g. "db/nbour" (python-icat getUserName). */
+  async getUserName(options: CallOptions = {}): Promise<string> {
+    return (await this.sessionInfo(options)).userName;
+  }
+
+  /** Minutes until the session expires (python-icat getRemainingMinutes). */
+  async getRemainingMinutes(options: CallOptions = {}): Promise<number> {
+    return (await this.sessionInfo(options)).remainingMinutes;
+  }
+
+  /** Whether a user has a session (`GET user/{name}`). */
+  isLoggedIn(userName: string, options?: CallOptions): Promise<boolean> {
+    return isLoggedIn(this.#connection.context, userName, options);
+  }
+
+  /** The server version (python-icat getVersion). */
+  version(options?: CallOptions): Promise<string> {
+    return version(this.#connection.context, options);
+  }
+
+  /** maxEntities, lifetimeMinutes and the authenticators (python-icat getProperties, getAuthenticatorInfo). */
+  properties(options?: CallOptions): Promise<IcatProperties> {
+    return properties(this.#connection.context, options);
+  }
+
   // ---- search and get -------------------------------------------------------------------------
 
   /** A new, not yet created object of `type` (python-icat client.new): it knows its type. */
@@ -44,7 +127,7 @@ export class IcatClient extends IcatSessionClient {
   search<E extends EntityName, R>(query: Query<E, R>, options?: CallOptions): Promise<R[]>;
   search(query: string, options?: CallOptions): Promise<unknown[]>;
   search(query: Query<EntityName, unknown> | string, options?: CallOptions): Promise<unknown[]> {
-    return search(this.icatContext, query, options);
+    return search(this.#connection.context, query, options);
   }
 
   /**
@@ -62,33 +145,33 @@ export class IcatClient extends IcatSessionClient {
   assertedSearch(query: string, options?: ExactlyOne): Promise<[unknown]>;
   assertedSearch(query: string, options: AssertOptions): Promise<unknown[]>;
   assertedSearch(query: Query<EntityName, unknown> | string, options?: AssertOptions): Promise<unknown[]> {
-    return assertedSearch(this.icatContext, query, options);
+    return assertedSearch(this.#connection.context, query, options);
   }
 
   /** The object whose unique key matches `entity`'s (python-icat searchMatching). */
   async searchMatching<E extends EntityName>(type: E, entity: EntityMap[E], options?: MatchOptions): Promise<EntityMap[E]> {
-    return (await searchMatching(this.icatContext, type, entity as Readonly<Record<string, unknown>>, options)) as EntityMap[E];
+    return (await searchMatching(this.#connection.context, type, entity as Readonly<Record<string, unknown>>, options)) as EntityMap[E];
   }
 
   /** One object by id, with relations to include (`"1"` or paths); or `get("Dataset INCLUDE 1", id)`. */
   get<E extends EntityName, const O extends GetOptions = Record<never, never>>(entity: E, id: number, options?: CheckGetOptions<E, O>): Promise<EntityMap[E]>;
   get(query: string, id: number, options?: CallOptions): Promise<AnyEntity>;
   get(entity: string, id: number, options?: GetOptions): Promise<AnyEntity> {
-    return get(this.icatContext, entity, id, options);
+    return get(this.#connection.context, entity, id, options);
   }
 
   /** Pages through a search (ORDER BY id added when missing, pages capped at maxEntities). */
   paginate<E extends EntityName, R>(query: Query<E, R>, options?: PaginateOptions): PagedIterable<R>;
   paginate(query: string, options?: PaginateOptions): PagedIterable<unknown>;
   paginate(query: Query<EntityName, unknown> | string, options?: PaginateOptions): PagedIterable<unknown> {
-    return paginate(this.icatContext, query, options);
+    return paginate(this.#connection.context, query, options);
   }
 
   /** python-icat searchChunked: `skip`, `count`, `chunkSize` (≥ 2); the query's order is kept. */
   searchChunked<E extends EntityName, R>(query: Query<E, R>, options?: SearchChunkedOptions): PagedIterable<R>;
   searchChunked(query: string, options?: SearchChunkedOptions): PagedIterable<unknown>;
   searchChunked(query: Query<EntityName, unknown> | string, options?: SearchChunkedOptions): PagedIterable<unknown> {
-    return searchChunked(this.icatContext, query, options);
+    return searchChunked(this.#connection.context, query, options);
   }
 
   // ---- create, update, delete ----------------------------------------------------------------
@@ -97,7 +180,7 @@ export class IcatClient extends IcatSessionClient {
   create<E extends EntityName>(type: E, entity: EntityMap[E], options?: CallOptions): Promise<number>;
   create(entity: AnyEntity, options?: CallOptions): Promise<number>;
   async create(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<number> {
-    const [id] = await write(this.icatContext, [writeItem(first, second)], "create", typeof first === "string" ? third : (second as CallOptions));
+    const [id] = await write(this.#connection.context, [writeItem(first, second)], "create", typeof first === "string" ? third : (second as CallOptions));
     if (id === undefined) throw new InvalidArgumentError("ICAT created nothing", { argument: "entity" });
     return id;
   }
@@ -106,14 +189,14 @@ export class IcatClient extends IcatSessionClient {
   createMany<E extends EntityName>(type: E, entities: readonly EntityMap[E][], options?: CallOptions): Promise<number[]>;
   createMany(entities: readonly AnyEntity[], options?: CallOptions): Promise<number[]>;
   createMany(first: string | readonly AnyEntity[], second?: unknown, third?: CallOptions): Promise<number[]> {
-    return write(this.icatContext, writeItems(first, second), "create", typeof first === "string" ? third : (second as CallOptions));
+    return write(this.#connection.context, writeItems(first, second), "create", typeof first === "string" ? third : (second as CallOptions));
   }
 
   /** Updates an object's attributes and many-to-one relations (`null` clears a field). */
   update<E extends EntityName>(type: E, entity: EntityUpdate<E>, options?: CallOptions): Promise<void>;
   update(entity: AnyEntity, options?: CallOptions): Promise<void>;
   async update(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<void> {
-    await write(this.icatContext, [writeItem(first, second)], "update", typeof first === "string" ? third : (second as CallOptions));
+    await write(this.#connection.context, [writeItem(first, second)], "update", typeof first === "string" ? third : (second as CallOptions));
   }
 
   /** Deletes an object and, in cascade, what depends on it. */
@@ -121,14 +204,14 @@ export class IcatClient extends IcatSessionClient {
   delete(entity: AnyEntity | EntityRef, options?: CallOptions): Promise<void>;
   delete(first: string | AnyEntity | EntityRef, second?: unknown, third?: CallOptions): Promise<void> {
     const items = typeof first === "string" ? deleteItems(first, [second]) : deleteItems([first], undefined);
-    return deleteEntities(this.icatContext, items, typeof first === "string" ? third : (second as CallOptions));
+    return deleteEntities(this.#connection.context, items, typeof first === "string" ? third : (second as CallOptions));
   }
 
   /** Deletes objects in one transaction. */
   deleteMany<E extends EntityName>(type: E, idsOrEntities: readonly (number | { readonly id?: number | undefined })[], options?: CallOptions): Promise<void>;
   deleteMany(entities: readonly (AnyEntity | EntityRef)[], options?: CallOptions): Promise<void>;
   deleteMany(first: string | readonly (AnyEntity | EntityRef)[], second?: unknown, third?: CallOptions): Promise<void> {
-    return deleteEntities(this.icatContext, deleteItems(first, second), typeof first === "string" ? third : (second as CallOptions));
+    return deleteEntities(this.#connection.context, deleteItems(first, second), typeof first === "string" ? third : (second as CallOptions));
   }
 
   // ---- IDS -----------------------------------------------------------------------------------

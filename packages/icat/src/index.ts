@@ -3,7 +3,6 @@
 
 // client
 export { IcatClient } from "./icat-client.js";
-export { IcatSessionClient } from "./icat-session-client.js";
 export type { IcatClientOptions } from "./icat-client-options.js";
 export { ICAT_CLIENT_VERSION } from "./version.js";
 export type { CheckGetOptions } from "./client-types.js";

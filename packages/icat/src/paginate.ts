@@ -13,7 +13,7 @@ import { IcatValidationError } from "./errors/icat-error.js";
 import { walkPath } from "./query/attribute-path.js";
 import { queryEntityInfo } from "./query/entity-fields.js";
 import type { CallOptions, IcatContext } from "./operations/icat-context.js";
-import { pageText, readQueryText, withIdOrder } from "./operations/query-text.js";
+import { pageText, readQueryText, withIdOrder } from "./query/query-text.js";
 import { isQuery, queryText, searchText, type SearchQuery } from "./operations/search.js";
 import { maxEntities } from "./operations/server-info.js";
 

@@ -1,44 +1,31 @@
 // Users who import only "@catkit/scicat" must never load the sandbox or its server-side
-// libraries (mingo, mathjs, json-merge-patch); ssh2 is loaded lazily, on the first SFTP connection.
-import { readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import ts from "typescript";
+// libraries (mingo, mathjs, json-merge-patch); ssh2 is loaded lazily, on the first SFTP connection
+// (issue 8): the shared guard walks src/index.ts and runs it in Node.
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectClientOnly, guardClientEntry, importGraph } from "../../../tools/vitest/import-graph.ts";
 
 const root = resolve(import.meta.dirname, "..");
+const rules = {
+  contains: "src/client/scicat-client.ts",
+  forbidden: [/^mingo$/, /^mathjs$/, /^json-merge-patch$/, /^node:http$/, /^fastify/],
+  // ssh2 is allowed in the graph only as the dynamic import of the SFTP transfer; Node must not
+  // load it when the entry point is imported.
+  neverLoaded: [/^mingo$/, /^mathjs$/, /^json-merge-patch$/, /^ssh2$/],
+  allowed: (p: string) => p.startsWith("node:") || ["@catkit/core", "@catkit/core/internal", "zod", "ssh2"].includes(p),
+};
 
-function importGraph(entry: string): { files: string[]; packages: string[]; dynamic: string[] } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const dynamic = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/await import\("([^"]+)"\)/g)) dynamic.add(m[1] as string);
-    const info = ts.preProcessFile(text, true, false);
-    for (const { fileName } of info.importedFiles) {
-      if (!fileName.startsWith(".")) {
-        packages.add(fileName);
-        continue;
-      }
-      visit(resolve(dirname(file), fileName.replace(/\.js$/, ".ts")));
-    }
-  };
-  visit(entry);
-  return { files: [...files].map((f) => relative(root, f)), packages: [...packages].sort(), dynamic: [...dynamic] };
-}
+guardClientEntry(root, rules);
 
-describe("the client entry point", () => {
-  it("loads no sandbox code and no server-side library", () => {
-    const graph = importGraph(join(root, "src/index.ts"));
-    expect(graph.files.length).toBeGreaterThan(20);
-    expect(graph.files.filter((f) => f.includes("testing"))).toEqual([]);
-    // type-only imports of ssh2 are erased; the runtime import is dynamic; @catkit/core/internal
-    // holds core's building blocks shared by catkit's packages (no server code)
-    expect(graph.packages.filter((p) => !p.startsWith("node:") && !["@catkit/core", "@catkit/core/internal", "zod", "ssh2"].includes(p))).toEqual([]);
-    expect(graph.dynamic).toEqual(["ssh2"]);
-    const staticSsh2 = graph.files.filter((f) => /^import \{[^}]*\} from "ssh2"/m.test(readFileSync(join(root, f), "utf8")));
-    expect(staticSsh2).toEqual([]);
+describe("the @catkit/scicat client entry point", () => {
+  it("imports ssh2 only with a dynamic import() (type-only imports are erased)", () => {
+    expect(importGraph(join(root, "src/index.ts"), root, { dynamic: false }).packages).not.toContain("ssh2");
+    expect(importGraph(join(root, "src/index.ts"), root).packages).toContain("ssh2");
+  });
+
+  it("while the testing entry point loads the sandbox and its libraries, and the guard refuses it", () => {
+    const graph = importGraph(join(root, "src/testing/index.ts"), root);
+    expect(graph.packages).toContain("mingo");
+    expect(() => expectClientOnly(graph, rules)).toThrow(/loads testing code/);
   });
 });

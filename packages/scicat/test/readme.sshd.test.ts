@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import type {} from "../../../tools/sshd/vitest-global-setup.ts";
 
 const root = resolve(import.meta.dirname, "..");
 

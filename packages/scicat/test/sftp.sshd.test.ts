@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AbortError } from "@catkit/core";
 import { checksumOfFile, Dataset, DatasetUploadError, FileTransferError, localFile, ScicatClient, ScicatErrorCode, SelectFileTransfer, SftpFileTransfer } from "../src/index.ts";
 import { startScicatSandbox, type ScicatSandbox } from "../src/testing/index.ts";
-import type {} from "../../../tools/sshd/vitest-global-setup.ts";
 import { newDataset, tempDir } from "./client-helpers.ts";
 
 const sshd = inject("sshd");

@@ -4,7 +4,8 @@
 // $CATKIT_ICATPLUS_ELOGBOOK_TOKEN or the config file — never from a flag.
 import { readFile } from "node:fs/promises";
 import { registerSecret } from "@catkit/core";
-import { ICATPLUS_DEFAULTS, IcatPlusClient, loadIcatPlusOptions } from "@catkit/icat-plus";
+import { ICATPLUS_DEFAULTS, IcatPlusClient } from "@catkit/icat-plus";
+import { loadIcatPlusOptions } from "@catkit/icat-plus/config";
 import type { GlobalOptions } from "../runtime/context.js";
 import { UsageError } from "../runtime/exit-codes.js";
 

@@ -3,7 +3,8 @@
 // lost; `catkit icat-plus outbox flush` or the next run sends them). Loaded only when a tool
 // sends, so `--help` and the scan of icat-sync-raw never load STOMP. Values typed on the command
 // line are read by icat-plus's parseCliValue (json.loads with the text as fallback).
-import { ICATPLUS_DEFAULTS, IcatPlusClient, loadIcatPlusOptions, parseCliValue, type Delivery, type MetadataValue } from "@catkit/icat-plus";
+import { ICATPLUS_DEFAULTS, IcatPlusClient, parseCliValue, type Delivery, type MetadataValue } from "@catkit/icat-plus";
+import { loadIcatPlusOptions } from "@catkit/icat-plus/config";
 import type { DatasetMessage, DatasetMessenger, MessengerOptions, MetadataInput, SendOutcome } from "./dataset-messenger.js";
 
 function metadataOf(message: DatasetMessage): Map<string, MetadataValue> {

@@ -9,19 +9,12 @@
 // - renew(rejected) re-logs in after the server rejected a session (ICAT SESSION error).
 import { AuthError } from "../errors/client-errors.js";
 import { registerSecret } from "../errors/redact.js";
-import type { Credential, GetTokenOptions } from "./credential.js";
-
-/** A session as the protocol package sees it. */
-export interface SessionInfo {
-  readonly token: string;
-  /** Epoch ms after which the server no longer accepts it, when known. */
-  readonly expiresAt?: number;
-}
+import type { AccessToken, Credential, GetTokenOptions } from "./credential.js";
 
 /** The protocol-specific half of a session: how to log in, refresh and log out. */
 export interface SessionSource {
   /** Logs in with the credentials it holds. Leave out to wrap an existing session only. */
-  login?(options: GetTokenOptions): Promise<SessionInfo>;
+  login?(options: GetTokenOptions): Promise<AccessToken>;
   /** Extends the session. Resolves `null` when the server says the session no longer exists. */
   refresh?(token: string, options: GetTokenOptions): Promise<{ expiresAt?: number } | null>;
   logout?(token: string, options: GetTokenOptions): Promise<void>;
@@ -30,7 +23,7 @@ export interface SessionSource {
 /** Options of {@link sessionCredential}. */
 export interface SessionCredentialOptions {
   /** Start from an existing session instead of logging in. */
-  initial?: SessionInfo;
+  initial?: AccessToken;
   /** Refresh when less than this remains, ms (default 30 min, python-icat's AutoRefreshRemain), capped at half the session's lifetime. */
   refreshWindowMs?: number;
   now?: () => number;
@@ -41,10 +34,10 @@ export interface SessionCredential extends Credential {
   /** Ends the session on the server (if it can) and forgets it. */
   logout(options?: GetTokenOptions): Promise<void>;
   /** The session held now, if any, without logging in or refreshing. */
-  peek(): SessionInfo | undefined;
+  peek(): AccessToken | undefined;
 }
 
-interface Held extends SessionInfo {
+interface Held extends AccessToken {
   readonly obtainedAt: number;
 }
 

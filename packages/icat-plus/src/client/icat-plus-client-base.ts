@@ -4,8 +4,7 @@ import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { silentLogger, type ClientContext, type Logger } from "@catkit/core";
-import type { IcatPlusClientOptions } from "../config/icat-plus-options.js";
-import { loadIcatPlusOptions } from "../config/load-icat-plus-options.js";
+import type { IcatPlusClientOptions } from "./icat-plus-client-options.js";
 import { ElogbookClient } from "../elogbook/elogbook-client.js";
 import type { ElogbookDefaults } from "../elogbook/elogbook-message.js";
 import { NotConfiguredError } from "../errors/icat-plus-errors.js";
@@ -108,18 +107,6 @@ export class IcatPlusClientBase extends EventEmitter {
       d.on("outbox", () => this.emit("outbox", this.#combined()));
       d.on("flush-error", (e: Error) => (this.listenerCount("flush-error") > 0 ? this.emit("flush-error", e) : this.logger.warn(`outbox flush failed: ${e.message}`)));
     }
-  }
-
-  /**
-   * A client configured from catkit's config (see {@link loadIcatPlusOptions}), with overrides.
-   *
-   * @example
-   * ```ts
-   * const client = IcatPlusClient.fromConfig({ section: "id00" }, { beamline: "id00" });
-   * ```
-   */
-  static fromConfig<T extends IcatPlusClientBase>(this: new (o: IcatPlusClientOptions) => T, search: Parameters<typeof loadIcatPlusOptions>[0] = {}, overrides: IcatPlusClientOptions = {}): T {
-    return new this({ ...loadIcatPlusOptions(search), ...overrides });
   }
 
   protected readonly now = (): Date => (this.options.now ?? (() => new Date()))();

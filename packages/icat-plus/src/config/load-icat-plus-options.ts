@@ -4,7 +4,7 @@
 // comma-separated.
 import { ConfigError, registerSecret } from "@catkit/core";
 import { configCandidates, readIniFile, type ConfigSearch } from "@catkit/core/config";
-import type { IcatPlusClientOptions } from "./icat-plus-options.js";
+import type { IcatPlusClientOptions } from "../client/icat-plus-client-options.js";
 
 type Kind = "list" | "string" | "number";
 const KEYS: Readonly<Record<string, [keyof IcatPlusClientOptions, Kind]>> = {

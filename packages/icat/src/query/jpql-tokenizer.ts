@@ -1,7 +1,9 @@
-// A tokenizer for the JPQL fragments that go into a WHERE clause. It follows icat.server's own
-// lexer (core/parser/Tokenizer.java) so that what we accept is what ICAT would read the same way:
-// only a space separates tokens, strings are '…' with '' as the one escape, a name may contain
-// dots (enum literals), `:name` is a parameter and `{ts yyyy-mm-dd hh:mm:ss}` a timestamp.
+// The client's one ICAT lexer. It follows icat.server's own (core/parser/Tokenizer.java) so that
+// what we accept is what ICAT would read the same way: only a space separates tokens, strings are
+// '…' with '' as the one escape, a name may contain dots (enum literals), `:name` is a parameter
+// and `{ts yyyy-mm-dd hh:mm:ss}` a timestamp. Strict, it checks the condition fragments that go
+// into a WHERE clause; lenient, it reads whole query strings for paging (query-text.ts), which
+// may be in the concise syntax ("Dataset [complete = True]") and are ICAT's to judge.
 import { QueryError } from "./query-error.js";
 
 /**
@@ -26,7 +28,9 @@ export type JpqlTokenKind =
   | "plus"
   | "minus"
   | "mult"
-  | "div";
+  | "div"
+  /** Lenient mode only: a character ICAT's lexer would refuse, or a malformed `:`/`{ts}`. */
+  | "other";
 
 /**
  * One token: its kind, its text as written and where it starts.
@@ -62,11 +66,12 @@ function fail(fragment: string, message: string): never {
   throw new QueryError("invalid-condition", `Condition fragment "${fragment}": ${message}`);
 }
 
-function readString(input: string, start: number): number {
+function readString(input: string, start: number, lenient: boolean): number {
   let i = start + 1;
   for (;;) {
     const q = input.indexOf("'", i);
     if (q < 0) {
+      if (lenient) return input.length;
       fail(
         input,
         `the string literal opened at position ${start} is never closed. Double every quote inside a literal ` +
@@ -79,16 +84,19 @@ function readString(input: string, start: number): number {
 }
 
 /**
- * Splits a condition fragment into tokens the way icat.server's lexer does.
+ * Splits a condition fragment (or, `lenient`, a whole query string) into tokens the way
+ * icat.server's lexer does. Lenient, what ICAT's lexer would refuse becomes an "other" token of
+ * one character and an unterminated string runs to the end.
  *
- * @throws {QueryError} `invalid-condition` for an unterminated string, a malformed timestamp or a
- *   character ICAT's lexer rejects (tabs, newlines, `;`, `%` outside a string, …).
+ * @throws {QueryError} `invalid-condition` (strict only) for an unterminated string, a malformed
+ *   timestamp or a character ICAT's lexer rejects (tabs, newlines, `;`, `%` outside a string, …).
  * @example
  * ```ts
  * tokenizeJpql("LIKE 'a%' ESCAPE '\\'").map((t) => t.kind); // ["name", "string", "name", "string"]
  * ```
  */
-export function tokenizeJpql(input: string): JpqlToken[] {
+export function tokenizeJpql(input: string, options: { lenient?: boolean } = {}): JpqlToken[] {
+  const lenient = options.lenient === true;
   const tokens: JpqlToken[] = [];
   let i = 0;
   const push = (kind: JpqlTokenKind, end: number): void => {
@@ -101,7 +109,7 @@ export function tokenizeJpql(input: string): JpqlToken[] {
     if (ch === " ") {
       i++;
     } else if (ch === "'") {
-      push("string", readString(input, i));
+      push("string", readString(input, i, lenient));
     } else if (DIGIT.test(ch) || (ch === "-" && DIGIT.test(next))) {
       const text = NUMBER.exec(input.slice(i))?.[0] ?? ch;
       push(/[.eE]/.test(text) ? "real" : "integer", i + text.length);
@@ -112,15 +120,15 @@ export function tokenizeJpql(input: string): JpqlToken[] {
     } else if (ch === ":") {
       let end = i + 1;
       while (end < input.length && /[\p{L}\p{N}_]/u.test(input.charAt(end))) end++;
-      if (end === i + 1) fail(input, `a parameter needs a name after ':' (position ${i}), as in ':user'.`);
-      push("parameter", end);
+      if (end > i + 1) push("parameter", end);
+      else if (lenient) push("other", i + 1);
+      else fail(input, `a parameter needs a name after ':' (position ${i}), as in ':user'.`);
     } else if (ch === "{") {
       const close = input.indexOf("}", i);
       const text = close < 0 ? input.slice(i) : input.slice(i, close + 1);
-      if (!TIMESTAMP.test(text)) {
-        fail(input, `timestamp ${text} is not of the form {ts yyyy-mm-dd hh:mm:ss}; build it with ts(date).`);
-      }
-      push("timestamp", close + 1);
+      if (TIMESTAMP.test(text)) push("timestamp", close + 1);
+      else if (lenient) push("other", i + 1);
+      else fail(input, `timestamp ${text} is not of the form {ts yyyy-mm-dd hh:mm:ss}; build it with ts(date).`);
     } else if (ch === "<") {
       push("operator", next === ">" || next === "=" ? i + 2 : i + 1);
     } else if (ch === ">") {
@@ -131,6 +139,8 @@ export function tokenizeJpql(input: string): JpqlToken[] {
       push("minus", i + 1);
     } else if (SINGLE[ch] !== undefined) {
       push(SINGLE[ch], i + 1);
+    } else if (lenient) {
+      push("other", i + 1);
     } else {
       const shown = ch === "\t" ? "a tab" : ch === "\n" || ch === "\r" ? "a line break" : `'${ch}'`;
       fail(

@@ -7,6 +7,7 @@
 import { ConfigError, type UndiciTransportOptions } from "@catkit/core";
 import type { CatkitSettings, LoadConfigOptions } from "@catkit/core/config";
 import { IcatClient } from "../icat-client.js";
+import type { CallOptions } from "../operations/icat-context.js";
 
 /**
  * Where the settings come from, and how to ask for a password that is not configured.
@@ -16,12 +17,11 @@ import { IcatClient } from "../icat-client.js";
  * const options: IcatFromConfigOptions = { section: "myicat_nbour", configFile: "/etc/icat/icat.cfg", promptPassword: async () => "secret" };
  * ```
  */
-export interface IcatFromConfigOptions extends LoadConfigOptions {
+export interface IcatFromConfigOptions extends LoadConfigOptions, CallOptions {
   /** Asks for the password (python-icat promptPass, or no password configured); never logged. */
   promptPassword?: (prompt: string) => Promise<string>;
   /** Extra transport options (timeouts, client certificates); checkCert and proxies come from the settings. */
   transportOptions?: UndiciTransportOptions;
-  signal?: AbortSignal;
 }
 
 function transportFrom(settings: CatkitSettings, extra: UndiciTransportOptions | undefined): UndiciTransportOptions {

@@ -2,7 +2,7 @@
 // expiry from `GET session/{id}` (remainingMinutes), refresh with `PUT session/{id}` inside the
 // refresh window (python-icat autoRefresh: 30 minutes, client.py:87), and log in again when ICAT
 // has forgotten the session. core's sessionCredential shares one login or refresh in flight.
-import { registerSecret, sessionCredential, type SessionCredential, type SessionInfo as CoreSessionInfo } from "@catkit/core";
+import { registerSecret, sessionCredential, type AccessToken, type GetTokenOptions, type SessionCredential } from "@catkit/core";
 import { IcatSessionError } from "../errors/icat-error.js";
 import type { IcatContext } from "../operations/icat-context.js";
 import { getSession, login, logoutSession, refreshSession, type LoginCredentials } from "../operations/session-calls.js";
@@ -53,7 +53,7 @@ export function icatSessionCredential(ctx: IcatContext, spec: IcatSessionSpec, o
   const now = options.now ?? Date.now;
   const doLogin =
     "plugin" in spec
-      ? async ({ signal }: { signal?: AbortSignal | undefined }): Promise<CoreSessionInfo> => {
+      ? async ({ signal }: GetTokenOptions): Promise<AccessToken> => {
           const token = await login(ctx, spec.plugin, spec.credentials, { signal });
           // A secret from the moment it exists: the expiry lookup below already carries it.
           registerSecret(token);

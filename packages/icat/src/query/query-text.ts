@@ -5,6 +5,8 @@
 //   (icat.server SearchQuery.java grammar).
 // - Concise syntax: ORDER BY (and INCLUDE) follow the first name, before any "[condition]"
 //   (icat.server oldparser/OldSearchQuery.java), e.g. "Dataset.name ORDER BY id [complete = True]".
+// The words come from the one ICAT lexer (jpql-tokenizer.ts), lenient: the query is ICAT's to judge.
+import { tokenizeJpql, type JpqlTokenKind } from "./jpql-tokenizer.js";
 
 /**
  * What paging needs to know about a query string.
@@ -32,29 +34,17 @@ interface Word {
   readonly at: number;
 }
 
+// The names, numbers and commas outside parentheses, as ICAT's lexer splits them (strings, where
+// a keyword is only text, are single tokens).
+const WORD_KINDS: ReadonlySet<JpqlTokenKind> = new Set(["name", "integer", "real", "comma"]);
+
 function topLevelWords(query: string): Word[] {
   const words: Word[] = [];
   let depth = 0;
-  for (let i = 0; i < query.length; ) {
-    const c = query[i] as string;
-    if (c === "'") {
-      i++;
-      while (i < query.length && !(query[i] === "'" && query[i + 1] !== "'")) i += query[i] === "'" ? 2 : 1;
-      i++;
-    } else if (c === "(" || c === ")") {
-      depth += c === "(" ? 1 : -1;
-      i++;
-    } else if (/[\w$.]/.test(c)) {
-      const start = i;
-      while (i < query.length && /[\w$.]/.test(query[i] as string)) i++;
-      if (depth === 0) {
-        const text = query.slice(start, i);
-        words.push({ text, upper: text.toUpperCase(), at: start });
-      }
-    } else {
-      if (c === "," && depth === 0) words.push({ text: ",", upper: ",", at: i });
-      i++;
-    }
+  for (const { kind, text, position } of tokenizeJpql(query, { lenient: true })) {
+    if (kind === "open") depth++;
+    else if (kind === "close") depth--;
+    else if (depth === 0 && WORD_KINDS.has(kind)) words.push({ text, upper: text.toUpperCase(), at: position });
   }
   return words;
 }

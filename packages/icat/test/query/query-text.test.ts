@@ -1,7 +1,8 @@
 // Reading query strings for paging: clauses at the top level only (not inside literals or
 // subqueries), where ORDER BY goes in each syntax, and how pages are written.
 import { describe, expect, it } from "vitest";
-import { pageText, readQueryText, withIdOrder } from "../../src/operations/query-text.ts";
+import { tokenizeJpql } from "../../src/query/jpql-tokenizer.ts";
+import { pageText, readQueryText, withIdOrder } from "../../src/query/query-text.ts";
 
 describe("query strings", () => {
   it.each([
@@ -27,6 +28,13 @@ describe("query strings", () => {
     expect(readQueryText("5, 10 Dataset")).toMatchObject({ hasLimit: true, jpql: false });
     expect(readQueryText(", 10 Dataset")).toMatchObject({ hasLimit: true });
     expect(readQueryText("Dataset INCLUDE Datafile")).toMatchObject({ hasInclude: true, hasLimit: false });
+  });
+
+  it("reads them with the condition lexer, lenient: what ICAT would refuse is ICAT's to report", () => {
+    expect(() => tokenizeJpql("Dataset [complete = True]")).toThrow(/unexpected character '\['/);
+    expect(tokenizeJpql("Dataset [x = 'open", { lenient: true }).map((t) => t.kind)).toEqual(["name", "other", "name", "operator", "string"]);
+    expect(tokenizeJpql(":\t{ts x}", { lenient: true }).map((t) => t.kind)).toEqual(["other", "other", "other", "name", "name", "other"]);
+    expect(readQueryText("SELECT d\nFROM Dataset d\tINCLUDE d.type")).toMatchObject({ jpql: true, hasInclude: true, orderVariable: "d", orderInsertAt: 24 });
   });
 
   it("writes pages as python-icat's searchChunked does", () => {
