@@ -1,6 +1,6 @@
-// Bench child: the ICAT and IDS sandboxes (tutorial world plus a 1 GiB datafile made on the fly)
-// and a catkit gateway over them, in one process apart from the load generator. Prints
-// `origin=<gateway>` and writes what the runner needs as JSON to the file named by argv[2].
+// Bench child: the ICAT and IDS sandboxes (tutorial world plus a 1 GiB datafile made on the fly,
+// unless BENCH_ONLY=lookup) and a catkit gateway over them, in one process apart from the load
+// generator. Prints `origin=<gateway>` and writes what the runner needs as JSON to the file named by argv[2].
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +16,8 @@ const chunk = Buffer.alloc(1024 * 1024, 0x5a);
 function* bytes(): Generator<Uint8Array> {
   for (let sent = 0; sent < GiB; sent += chunk.length) yield chunk;
 }
-const file = await sandbox.ids.addDatafile({ datasetId, name: "big.bin", content: Readable.from(bytes()), sessionId: sandbox.icat.login() });
+// BENCH_ONLY=lookup needs no download: the 1 GiB file is not made.
+const file = process.env.BENCH_ONLY === "lookup" ? { id: 0 } : await sandbox.ids.addDatafile({ datasetId, name: "big.bin", content: Readable.from(bytes()), sessionId: sandbox.icat.login() });
 const dir = mkdtempSync(join(tmpdir(), "catkit-bench-gateway-"));
 const config = loadServerConfig({
   env: {
