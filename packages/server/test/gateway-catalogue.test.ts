@@ -91,9 +91,16 @@ describe("catalogue routes", () => {
     expect(metrics).toMatch(/catkit_http_requests_total\{route="\/api\/v1\/datasets"/);
   });
 
-  it("never logs a session id", () => {
+  it("logs one line per request, with its method, URL (secrets redacted) and status; never a session id", async () => {
+    const res = await get(`/api/v1/investigations?sessionId=${nbour}&limit=1`);
+    expect(res.status).toBe(200);
+    const lines = world.logLines.map((l) => JSON.parse(l) as { msg: string; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number });
+    const line = lines.find((l) => l.msg === "request completed" && l.req?.url.startsWith("/api/v1/investigations?sessionId="));
+    expect(line).toMatchObject({ req: { method: "GET" }, res: { statusCode: 200 } });
+    expect(line?.req?.url).toMatch(/^\/api\/v1\/investigations\?sessionId=[^&]+&limit=1$/);
+    expect(line?.responseTime).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.msg === "incoming request")).toEqual([]);
     const text = world.logLines.join("");
-    expect(text).toContain("/api/v1/");
     expect(text).not.toContain(nbour);
     expect(text).not.toContain(ahau);
   });

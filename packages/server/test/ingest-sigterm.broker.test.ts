@@ -93,7 +93,8 @@ it(`SIGTERM to one of two instances during ${MESSAGES} messages: exactly ${MESSA
   // Nothing dead-lettered on the way: 2 s reads of both dead-letter queues find them empty (and
   // give a late redelivery time to show).
   await Promise.all([queues.metadata, mirrorQueue].map((q) => expect(readQueue(sender, `DLQ.${q}`, 1, 2_000)).rejects.toThrow(/^0 of 1/)));
-  const pids = new Set(((await Array.fromAsync(icat.paginate("SELECT d.id FROM Dataset d"))) as number[]).map((id) => `catkit/icat-${id}`));
+  const pids = new Set<string>();
+  for await (const id of icat.paginate("SELECT d.id FROM Dataset d")) pids.add(`catkit/icat-${id as number}`);
   const inScicat = [...scicat.state.datasets.keys()];
   expect({ missing: [...pids].filter((p) => !scicat.state.datasets.has(p)), extra: inScicat.filter((p) => !pids.has(p)) }).toEqual({ missing: [], extra: [] });
   expect(inScicat).toHaveLength(MESSAGES);

@@ -81,13 +81,14 @@ export function dataAcquisitionRoutes(app: FastifyInstance, deps: DataAcquisitio
     });
   }
 
-  app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/investigation", { schema: { ...schema, summary: "ICAT+ investigations of a proposal on a beamline (cached)" } }, async (req) => {
+  app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/investigation", { schema: { ...schema, summary: "ICAT+ investigations of a proposal on a beamline (cached)" } }, async (req, reply) => {
     const service = checked(deps, req);
     const q = { instrumentName: req.query.instrumentName ?? null, investigationName: req.query.investigationName ?? null };
-    return deps.cache.get(`${q.instrumentName}\u0000${q.investigationName}`, async () => {
+    const json = await deps.cache.get(`${q.instrumentName}\u0000${q.investigationName}`, async () => {
       await service.ready();
       return investigations(service.icat, q);
     });
+    return reply.type("application/json; charset=utf-8").send(json);
   });
 
   app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/dataset", { schema: { ...schema, summary: "ICAT+ datasets of an investigation" } }, async (req) => {

@@ -1,6 +1,8 @@
 // A short-lived cache of ICAT+ investigation look-ups (dataacquisition/{apiKey}/investigation),
 // the call beamline control systems make for every scan. Entries live `ttlMs`; the ingest service
 // clears it when it registers something in the same process, so a new investigation shows at once.
+// It keeps the JSON body, serialized once: a hit is sent as it is (serializing on every hit cost
+// more than the look-up itself in tools/bench/server).
 import { LRUCache } from "lru-cache";
 import type { ServerMetrics } from "../app/metrics.js";
 
@@ -10,11 +12,11 @@ import type { ServerMetrics } from "../app/metrics.js";
  * @example
  * ```ts
  * const cache = new InvestigationCache(5_000, metrics);
- * const list = await cache.get("id00/hg123", () => investigations(icat, q));
+ * const json = await cache.get("id00/hg123", () => investigations(icat, q));
  * ```
  */
 export class InvestigationCache {
-  readonly #cache: LRUCache<string, Record<string, unknown>[]> | undefined;
+  readonly #cache: LRUCache<string, string> | undefined;
   readonly #metrics: ServerMetrics;
 
   constructor(ttlMs: number, metrics: ServerMetrics) {
@@ -22,14 +24,15 @@ export class InvestigationCache {
     this.#metrics = metrics;
   }
 
-  async get(key: string, load: () => Promise<Record<string, unknown>[]>): Promise<Record<string, unknown>[]> {
+  /** The JSON text of the cached value, else of what `load` returns (then cached). */
+  async get(key: string, load: () => Promise<unknown>): Promise<string> {
     const hit = this.#cache?.get(key);
-    if (hit) {
+    if (hit !== undefined) {
       this.#metrics.cacheLookups.inc({ result: "hit" });
       return hit;
     }
     this.#metrics.cacheLookups.inc({ result: "miss" });
-    const value = await load();
+    const value = JSON.stringify(await load());
     this.#cache?.set(key, value);
     return value;
   }
