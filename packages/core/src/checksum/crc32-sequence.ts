@@ -11,7 +11,10 @@ import { crc32InThread, isShared } from "./crc32-thread.js";
 export interface Crc32SequenceOptions {
   /** The CRC32 of the bytes before the first part (to continue a file); default 0. */
   initial?: number;
-  /** Parts go to the worker thread once this many bytes were added (default 16 MiB; Infinity: never). */
+  /**
+   * Parts go to the worker thread once this many bytes were added (default Infinity: never; on a
+   * quiet 2-core machine the thread lost to inline CRC32, packages/ids/README.md "Benchmark").
+   */
   threadAfter?: number;
   /** Smallest part worth a trip to the thread (default 128 KiB). */
   minThreadPart?: number;
@@ -45,7 +48,7 @@ export class Crc32Sequence {
 
   constructor(options: Crc32SequenceOptions = {}) {
     this.#value = (options.initial ?? 0) >>> 0;
-    this.#threadAfter = options.threadAfter ?? 16 * 1024 * 1024;
+    this.#threadAfter = options.threadAfter ?? Infinity;
     this.#minThreadPart = options.minThreadPart ?? 128 * 1024;
   }
 

@@ -33,7 +33,8 @@ export interface PositionedFileWriterOptions {
   onWritten?: (written: number) => void;
   /**
    * Bytes after which the CRC32 of shared-memory chunks moves to a worker thread (default
-   * 16 MiB; `Infinity` keeps it on the calling thread, e.g. where threads are unwelcome).
+   * `Infinity`: on the calling thread, which measured faster and 16 MiB leaner on a quiet 2-core
+   * machine; e.g. `16 * 1024 * 1024` where spare cores make the thread pay).
    */
   crcThreadAfter?: number;
 }
