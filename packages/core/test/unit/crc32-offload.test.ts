@@ -74,19 +74,16 @@ describe("Crc32Sequence", () => {
   it("leaves the event loop free while the worker checksums a large part", async () => {
     const big = shared(randomBytes(64 * 1024 * 1024));
     await crc32InThread(big.subarray(0, 1024)); // the worker is up
-    let started = performance.now();
     const inline = crc32(big);
-    const inlineMs = performance.now() - started;
     const seq = new Crc32Sequence({ threadAfter: 0 });
-    started = performance.now();
     const pending = seq.add(big);
-    const callMs = performance.now() - started;
+    // No clock (a loaded CI machine made a timed check fail): the loop must turn while the part
+    // is checksummed, which it cannot if add() computed 64 MiB of CRC32 before returning.
     let ticks = 0;
     const tick = setInterval(() => ticks++, 0);
     await pending;
     clearInterval(tick);
     expect(await seq.settled()).toBe(inline);
-    expect(callMs).toBeLessThan(inlineMs / 4);
     expect(ticks).toBeGreaterThan(0);
   }, 30_000);
 
