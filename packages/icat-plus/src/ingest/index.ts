@@ -15,3 +15,4 @@ export { findInvestigation } from "./find-investigation.js";
 export { ESRF_REFERENCE_NAMES, ReferenceData, type ReferenceNames } from "./reference-data.js";
 export { countFiles } from "./count-files.js";
 export { DedupeWindow } from "./dedupe-window.js";
+export { datasetView, investigationView } from "./icat-plus-views.js";

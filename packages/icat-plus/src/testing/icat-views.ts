@@ -2,45 +2,8 @@
 // ({id, name, title, visitId, startDate, endDate, instrument:{name}, type:{name}, parameters:{}}),
 // datasets ({id, name, location, startDate, endDate, sampleName, parameters:[{name,value}]}) and
 // samples (pyicat-plus.md §2.2 "Response shapes").
-import { eq, Query, type Dataset, type IcatClient, type Investigation } from "@catkit/icat";
-
-const iso = (d: Date | undefined) => (d ? d.toISOString() : undefined);
-
-/**
- * An investigation as ICAT+ lists it.
- *
- * @example
- * ```ts
- * const view = investigationView(investigation);
- * ```
- */
-export function investigationView(inv: Investigation): Record<string, unknown> {
-  return {
-    id: inv.id, name: inv.name, title: inv.title, visitId: inv.visitId, startDate: iso(inv.startDate),
-    ...(inv.endDate ? { endDate: iso(inv.endDate) } : {}),
-    instrument: { name: inv.investigationInstruments?.[0]?.instrument?.name },
-    type: { name: inv.type?.name },
-    parameters: Object.fromEntries((inv.parameters ?? []).map((p) => [p.type?.name ?? "", p.stringValue ?? p.numericValue ?? null])),
-  };
-}
-
-/**
- * A dataset as ICAT+ lists it.
- *
- * @example
- * ```ts
- * const view = datasetView(dataset);
- * ```
- */
-export function datasetView(ds: Dataset): Record<string, unknown> {
-  return {
-    id: ds.id, name: ds.name, location: ds.location, startDate: iso(ds.startDate), endDate: iso(ds.endDate),
-    investigationId: ds.investigation?.id, sampleName: ds.sample?.name, sampleId: ds.sample?.id,
-    parameters: (ds.parameters ?? []).map((p) => ({
-      name: p.type?.name, value: p.stringValue ?? (p.numericValue === undefined ? null : String(p.numericValue)),
-    })),
-  };
-}
+import { eq, Query, type IcatClient } from "@catkit/icat";
+import { datasetView, investigationView } from "../ingest/icat-plus-views.js";
 
 const INVESTIGATION_INCLUDES = ["investigationInstruments.instrument", "type", "parameters.type"];
 

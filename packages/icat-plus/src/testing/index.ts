@@ -2,5 +2,6 @@
 // code that imports this entry point; "@catkit/icat-plus" never reaches it.
 export { startIcatPlusSandbox, type IcatPlusSandbox, type IcatPlusSandboxOptions } from "./icat-plus-sandbox.js";
 export type { ReceivedEvent, SandboxSampleFile } from "./icat-plus-router.js";
-export { IcatViews, datasetView, investigationView } from "./icat-views.js";
+export { IcatViews } from "./icat-views.js";
+export { datasetView, investigationView } from "../ingest/icat-plus-views.js";
 export { startIngester, type DeadLetter, type IngestRecord, type Ingester, type IngesterOptions } from "./ingester.js";
