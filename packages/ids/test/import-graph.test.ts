@@ -25,7 +25,7 @@ describe("the built @catkit/ids entry point", () => {
   const built = join(root, "dist/index.js");
 
   it("does not load node:util, node:crypto or node:worker_threads on import (3 MiB of RSS each; issue 11)", () => {
-    if (!existsSync(built)) return; // the build exists in `npm test` (test:build builds first)
+    if (!existsSync(built)) throw new Error(`${built} is missing: build the package first (pnpm build)`); // npm test builds it (test dependsOn build)
     // A script file, not `node -e`, whose eval machinery loads node:util itself.
     const dir = mkdtempSync(join(tmpdir(), "catkit-ids-imports-"));
     const file = join(dir, "load.mjs");
