@@ -68,6 +68,8 @@ export function ensureNssWrapper(log: (line: string) => void = () => {}): string
     throw new Error("nss_wrapper is not installed and cannot be installed from here (needs root and apt-get). Install the Debian package `libnss-wrapper`, or set CATKIT_NSS_WRAPPER to libnss_wrapper.so.");
   }
   log("sshd: installing the Debian package libnss-wrapper (for the password user)");
+  // A fresh machine may have sshd (no install above, so no update yet) but no package lists.
+  execFileSync("apt-get", ["update", "-qq"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, stdio: ["ignore", "ignore", "inherit"] });
   execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "libnss-wrapper"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, stdio: ["ignore", "ignore", "inherit"] });
   const installed = find();
   if (!installed) throw new Error("apt-get installed libnss-wrapper but libnss_wrapper.so was not found");
