@@ -10,7 +10,8 @@
 //
 // Keywords are case-insensitive as in icat.server's lexer (python-icat's own tests write "in",
 // "like"). Values are literals only: no paths, no subqueries, no arithmetic.
-import { tokenizeJpql, type JpqlToken } from "./jpql-tokenizer.js";
+import type { IcatToken } from "./icat-lexer.js";
+import { tokenizeJpql } from "./jpql-tokenizer.js";
 import { QueryError } from "./query-error.js";
 
 // JPQL functions that may wrap a literal on the right-hand side (icat.server Token.java keywords).
@@ -26,9 +27,9 @@ const HINT =
 class FragmentParser {
   private index = 0;
   private readonly fragment: string;
-  private readonly tokens: readonly JpqlToken[];
+  private readonly tokens: readonly IcatToken[];
 
-  constructor(fragment: string, tokens: readonly JpqlToken[]) {
+  constructor(fragment: string, tokens: readonly IcatToken[]) {
     this.fragment = fragment;
     this.tokens = tokens;
   }
@@ -118,12 +119,12 @@ class FragmentParser {
     return false;
   }
 
-  private expect(kind: JpqlToken["kind"], what: string): void {
+  private expect(kind: IcatToken["kind"], what: string): void {
     if (this.peek()?.kind !== kind) this.fail(this.unexpected(what));
     this.index++;
   }
 
-  private peek(): JpqlToken | undefined {
+  private peek(): IcatToken | undefined {
     return this.tokens[this.index];
   }
 

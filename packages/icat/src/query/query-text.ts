@@ -5,8 +5,9 @@
 //   (icat.server SearchQuery.java grammar).
 // - Concise syntax: ORDER BY (and INCLUDE) follow the first name, before any "[condition]"
 //   (icat.server oldparser/OldSearchQuery.java), e.g. "Dataset.name ORDER BY id [complete = True]".
-// The words come from the one ICAT lexer (jpql-tokenizer.ts), lenient: the query is ICAT's to judge.
-import { tokenizeJpql, type JpqlTokenKind } from "./jpql-tokenizer.js";
+// The words come from the one ICAT lexer (icat-lexer.ts, via jpql-tokenizer.ts), lenient: the query is ICAT's to judge.
+import type { IcatTokenKind } from "./icat-lexer.js";
+import { tokenizeJpql } from "./jpql-tokenizer.js";
 
 /**
  * What paging needs to know about a query string.
@@ -36,7 +37,7 @@ interface Word {
 
 // The names, numbers and commas outside parentheses, as ICAT's lexer splits them (strings, where
 // a keyword is only text, are single tokens).
-const WORD_KINDS: ReadonlySet<JpqlTokenKind> = new Set(["name", "integer", "real", "comma"]);
+const WORD_KINDS: ReadonlySet<IcatTokenKind> = new Set(["name", "integer", "real", "comma"]);
 
 function topLevelWords(query: string): Word[] {
   const words: Word[] = [];

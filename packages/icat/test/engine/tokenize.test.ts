@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IcatEngineError } from "../../src/testing/engine/index.js";
-import { tokenize } from "../../src/testing/engine/query/tokenize.js";
+import { oldTokenize, tokenize } from "../../src/testing/engine/query/tokenize.js";
 import { errorOf } from "./helpers.js";
 
 const types = (q: string): string[] => tokenize(q).map((t) => `${t.type}:${t.value}`);
@@ -64,5 +64,37 @@ describe("tokenize", () => {
 
   it("throws IcatEngineError", () => {
     expect(() => tokenize("#")).toThrow(IcatEngineError);
+  });
+});
+
+describe("oldTokenize (the concise syntax)", () => {
+  const oldTypes = (q: string): string[] => oldTokenize(q).map((t) => `${t.type}:${t.value}`);
+
+  it("reads [ ], <->, its own keywords and LIKE", () => {
+    expect(oldTypes("3,5 DISTINCT Dataset.id [name like 'it''s'] <-> Investigation ORDER BY id")).toEqual([
+      "INTEGER:3", "COMMA:,", "INTEGER:5", "KEYWORD:DISTINCT", "NAME:Dataset.id", "BRA:[", "NAME:name", "COMPOP:LIKE",
+      "STRING:it's", "KET:]", "ENTSEP:<->", "NAME:Investigation", "KEYWORD:ORDER", "KEYWORD:BY", "NAME:id",
+    ]);
+    // SELECT and WHERE are no keywords of the concise lexer.
+    expect(oldTypes("select where")).toEqual(["NAME:select", "NAME:where"]);
+  });
+
+  it.each([
+    ["Dataset [id > -]", '"-"', 14],
+    ["Dataset <- Investigation", '"-"', 9],
+    ["Dataset [id ! 1]", '" "', 13],
+    ["$x", '"$"', 0],
+    ["Dataset [id + 1]", '"+"', 12],
+  ])("rejects %j with the character and position", (query, shown, pos) => {
+    const e = errorOf(() => oldTokenize(query));
+    expect(e.code).toBe("BAD_PARAMETER");
+    expect(e.message).toContain(`Unexpected character ${shown} at position ${pos}`);
+  });
+
+  it("rejects unterminated strings and timestamps", () => {
+    expect(errorOf(() => oldTokenize("Dataset [name = 'a]")).message).toBe("String literal starting at position 16 is not closed in query: Dataset [name = 'a]");
+    expect(errorOf(() => oldTokenize("Dataset [createTime > {ts 2011-01-15 00:00:00]")).message).toBe(
+      "Timestamp literal starting at position 22 is not closed with '}'",
+    );
   });
 });

@@ -17,6 +17,20 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The keywords of the concise syntax's lexer, a smaller set (icat.server
+ * core/oldparser/OldTokenizer.java `boolops`, `keyWords`, `functions`).
+ *
+ * @example
+ * ```ts
+ * OLD_KEYWORDS.has("SELECT"); // false
+ * ```
+ */
+export const OLD_KEYWORDS: ReadonlySet<string> = new Set([
+  "AND", "OR", "NOT", "DISTINCT", "ORDER", "BY", "ASC", "DESC", "IN", "BETWEEN", "INCLUDE",
+  "MIN", "MAX", "AVG", "COUNT", "SUM",
+]);
+
+/**
  * The kind of a query token: a keyword (its upper-case spelling) or one of the token classes of
  * icat.server's Token.java. `COMPOP` covers = <> != < <= > >= and LIKE.
  *

@@ -1,33 +1,87 @@
-import { badParameter } from "../icat-engine-error.js";
-import { KEYWORDS, type Token } from "./token.js";
+// The sandbox reads queries with catkit's one ICAT lexer (src/query/icat-lexer.ts, which follows
+// icat.server's Tokenizer.java and OldTokenizer.java) and turns its tokens into those of
+// icat.server's parsers: keywords by each syntax's own list, strings unescaped, timestamps
+// normalised. What the lexer finds wrong becomes the sandbox's BAD_PARAMETER answer, with the
+// offending position.
+import { ICAT_TIMESTAMP, lexIcatQuery, type IcatLexDialect, type IcatLexFault, type IcatToken, type IcatTokenKind } from "../../../query/icat-lexer.js";
+import { badParameter, type IcatEngineError } from "../icat-engine-error.js";
+import { KEYWORDS, OLD_KEYWORDS, type Token, type TokenType } from "./token.js";
 
-// icat.server Tokenizer.java: only the space character separates tokens (a tab or newline is an
-// "Unexpected character"), names may contain letters, digits, '_', '$' and '.', strings use ''
-// for a quote, a '-' directly before a digit starts a number, and {ts …} must be exact.
-const TIMESTAMP = /^\{\s*ts\s+(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})\s*\}$/;
-const NAME_START = /[\p{L}$_]/u;
-const NAME_PART = /[\p{L}\p{Nd}$_.]/u;
-const DIGIT = /[0-9]/;
-const SINGLE: Readonly<Record<string, Token["type"]>> = {
-  "(": "OPENPAREN",
-  ")": "CLOSEPAREN",
-  ",": "COMMA",
-  "+": "PLUS_SIGN",
-  "*": "STAR",
-  "/": "SLASH",
+const TYPES: Readonly<Record<Exclude<IcatTokenKind, "name" | "string" | "timestamp" | "other">, TokenType>> = {
+  integer: "INTEGER",
+  real: "REAL",
+  parameter: "PARAMETER",
+  operator: "COMPOP",
+  open: "OPENPAREN",
+  close: "CLOSEPAREN",
+  comma: "COMMA",
+  plus: "PLUS_SIGN",
+  minus: "MINUS_SIGN",
+  mult: "STAR",
+  div: "SLASH",
+  bra: "BRA",
+  ket: "KET",
+  entsep: "ENTSEP",
 };
 
-function unexpected(input: string, i: number): never {
+function unexpected(input: string, i: number, dialect: IcatLexDialect): IcatEngineError {
   const ch = input[i] ?? "";
   const near = input.slice(Math.max(0, i - 4), i + 5);
-  const hint = ch === "\t" || ch === "\n" || ch === "\r" ? " (ICAT only accepts spaces between tokens)" : "";
-  throw badParameter(
-    `Unexpected character ${JSON.stringify(ch)} at position ${i} near "${near}"${hint} in query: ${input}`,
-  );
+  const hint = dialect === "jpql" && (ch === "\t" || ch === "\n" || ch === "\r") ? " (ICAT only accepts spaces between tokens)" : "";
+  return badParameter(`Unexpected character ${JSON.stringify(ch)} at position ${i} near "${near}"${hint} in query: ${input}`);
+}
+
+function refuse(input: string, { reason, position, text }: IcatLexFault, dialect: IcatLexDialect): IcatEngineError {
+  switch (reason) {
+    case "unclosed-string":
+      return badParameter(`String literal starting at position ${position} is not closed in query: ${input}`);
+    case "unclosed-timestamp":
+      return badParameter(`Timestamp literal starting at position ${position} is not closed with '}'`);
+    case "bad-timestamp":
+      return badParameter(`Timestamp ${text} is not of form {ts yyyy-mm-dd hh:mm:ss}.`);
+    case "bad-number":
+      // The concise lexer reports the number's first character, the JPQL one the number.
+      if (dialect === "concise") return unexpected(input, position, dialect);
+      return badParameter(`Badly formed number ${text} at position ${position} in query: ${input}`);
+    case "unfinished-operator":
+      // icat.server refuses the character after '!' (or after '<' of a concise "<-").
+      return unexpected(input, position + 1, dialect);
+    case "unexpected-character":
+      return unexpected(input, position, dialect);
+  }
+}
+
+function toToken({ kind, text, position: pos }: IcatToken, keywords: ReadonlySet<string>): Token {
+  switch (kind) {
+    case "name": {
+      const upper = text.toUpperCase();
+      if (upper === "LIKE") return { type: "COMPOP", value: "LIKE", pos };
+      return keywords.has(upper) ? { type: "KEYWORD", value: upper, pos } : { type: "NAME", value: text, pos };
+    }
+    case "string":
+      return { type: "STRING", value: text.slice(1, -1).replaceAll("''", "'"), pos };
+    case "timestamp": {
+      const [, date, time] = ICAT_TIMESTAMP.exec(text) ?? [];
+      return { type: "TS", value: `{ts ${date} ${time}}`, pos };
+    }
+    case "other":
+      // Only made after a fault, which has been thrown.
+      throw new Error(`unreachable: an "other" token at ${pos}`);
+    default:
+      return { type: TYPES[kind], value: text, pos };
+  }
+}
+
+function read(input: string, dialect: IcatLexDialect): Token[] {
+  const { tokens, faults } = lexIcatQuery(input, dialect);
+  const [fault] = faults;
+  if (fault !== undefined) throw refuse(input, fault, dialect);
+  const keywords = dialect === "jpql" ? KEYWORDS : OLD_KEYWORDS;
+  return tokens.map((t) => toToken(t, keywords));
 }
 
 /**
- * Splits an ICAT query into tokens. Errors are BAD_PARAMETER with the offending position.
+ * Splits a JPQL-style ICAT query into tokens. Errors are BAD_PARAMETER with the offending position.
  *
  * @example
  * ```ts
@@ -35,85 +89,17 @@ function unexpected(input: string, i: number): never {
  * ```
  */
 export function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  const n = input.length;
-  while (i < n) {
-    const ch = input[i] as string;
-    const start = i;
-    if (ch === " ") {
-      i++;
-    } else if (NAME_START.test(ch)) {
-      while (i < n && NAME_PART.test(input[i] as string)) i++;
-      const word = input.slice(start, i);
-      const upper = word.toUpperCase();
-      if (upper === "LIKE") tokens.push({ type: "COMPOP", value: "LIKE", pos: start });
-      else if (KEYWORDS.has(upper)) tokens.push({ type: "KEYWORD", value: upper, pos: start });
-      else tokens.push({ type: "NAME", value: word, pos: start });
-    } else if (DIGIT.test(ch) || (ch === "-" && DIGIT.test(input[i + 1] ?? ""))) {
-      i = readNumber(input, i, tokens);
-    } else if (ch === "'") {
-      i = readString(input, i, tokens);
-    } else if (ch === ":") {
-      i++;
-      while (i < n && /[\p{L}\p{Nd}_]/u.test(input[i] as string)) i++;
-      tokens.push({ type: "PARAMETER", value: input.slice(start, i), pos: start });
-    } else if (ch === "{") {
-      const end = input.indexOf("}", i);
-      if (end < 0) throw badParameter(`Timestamp literal starting at position ${i} is not closed with '}'`);
-      const text = input.slice(i, end + 1);
-      const m = TIMESTAMP.exec(text);
-      if (m === null) throw badParameter(`Timestamp ${text} is not of form {ts yyyy-mm-dd hh:mm:ss}.`);
-      tokens.push({ type: "TS", value: `{ts ${m[1]} ${m[2]}}`, pos: start });
-      i = end + 1;
-    } else if (ch === "<" || ch === ">" || ch === "!" || ch === "=") {
-      const two = input.slice(i, i + 2);
-      const op = ["<>", "<=", ">=", "!="].includes(two) ? two : ch;
-      if (op === "!") unexpected(input, i + 1);
-      tokens.push({ type: "COMPOP", value: op, pos: start });
-      i += op.length;
-    } else if (ch === "-") {
-      tokens.push({ type: "MINUS_SIGN", value: "-", pos: start });
-      i++;
-    } else {
-      const type = SINGLE[ch];
-      if (type === undefined) unexpected(input, i);
-      tokens.push({ type, value: ch, pos: start });
-      i++;
-    }
-  }
-  return tokens;
+  return read(input, "jpql");
 }
 
-function readNumber(input: string, start: number, tokens: Token[]): number {
-  let i = start + 1;
-  while (i < input.length && DIGIT.test(input[i] as string)) i++;
-  if (!/[eE.]/.test(input[i] ?? "")) {
-    tokens.push({ type: "INTEGER", value: input.slice(start, i), pos: start });
-    return i;
-  }
-  while (i < input.length && /[0-9eE.+-]/.test(input[i] as string)) i++;
-  const text = input.slice(start, i);
-  if (!/^-?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(text)) {
-    throw badParameter(`Badly formed number ${text} at position ${start} in query: ${input}`);
-  }
-  tokens.push({ type: "REAL", value: text, pos: start });
-  return i;
-}
-
-function readString(input: string, start: number, tokens: Token[]): number {
-  let i = start + 1;
-  let value = "";
-  for (;;) {
-    const end = input.indexOf("'", i);
-    if (end < 0) throw badParameter(`String literal starting at position ${start} is not closed in query: ${input}`);
-    value += input.slice(i, end);
-    if (input[end + 1] === "'") {
-      value += "'";
-      i = end + 2;
-    } else {
-      tokens.push({ type: "STRING", value, pos: start });
-      return end + 1;
-    }
-  }
+/**
+ * Splits a concise-syntax query (`3,5 Dataset.id [name LIKE 'e%'] <-> Investigation`) into tokens.
+ *
+ * @example
+ * ```ts
+ * oldTokenize("Dataset <-> Investigation").map((t) => t.type); // ["NAME", "ENTSEP", "NAME"]
+ * ```
+ */
+export function oldTokenize(input: string): Token[] {
+  return read(input, "concise");
 }

@@ -3,7 +3,7 @@ import { badParameter } from "../../icat-engine-error.js";
 import type { Token } from "../token.js";
 import { TokenStream } from "../token-stream.js";
 import type { OldCondition, OldFactor, OldInclude, OldPredicate, OldSearch } from "./old-ast.js";
-import { oldTokenize } from "./old-tokenize.js";
+import { oldTokenize } from "../tokenize.js";
 
 const VALUE = ["NAME", "STRING", "INTEGER", "REAL", "PARAMETER", "TS"] as const;
 const LITERAL = ["STRING", "INTEGER", "REAL", "PARAMETER", "TS"] as const;
