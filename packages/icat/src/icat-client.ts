@@ -1,26 +1,29 @@
-// IcatClient: python-icat's Client over ICAT's REST API, typed end to end. A thin class: each
-// method delegates to a function in operations/ (or paginate.ts, ids-conveniences.ts), which hold
-// the logic and can be used directly with a context. Construction, the credential and the
-// session's life live in the IcatConnection it holds (session/icat-connection.ts).
+// IcatClient: python-icat's Client over ICAT's REST API, typed end to end. A facade: each method
+// is one call into the concept that holds the logic, usable directly with a context:
+// - construction, the credential, the IDS client and the session's life: the IcatConnection it
+//   holds (session/icat-connection.ts);
+// - server and session calls, search and get, writes (both argument forms): operations/,
+//   paginate.ts;
+// - the IDS data calls on ICAT objects: ids-conveniences.ts, icat-data-calls.ts.
 import { InvalidArgumentError, type Credential, type PagedIterable } from "@catkit/core";
 import type { DownloadOptions, DownloadResult, GetDataOptions, IdsClient, IdsData, PrepareDataOptions, PutSource, RestoreWaitOptions, SelectionInput } from "@catkit/ids";
 import type { CheckGetOptions } from "./client-types.js";
 import type { EntityRef, EntityUpdate } from "./entities/entity-input.js";
 import { tagEntity } from "./entities/entity-tag.js";
 import type { IcatClientOptions } from "./icat-client-options.js";
-import { putDatafile, singleDatafileName, toDataTarget, type IcatDataTarget, type NewDatafile, type PutDataOptions } from "./ids-conveniences.js";
+import { downloadNamed, putAndRead } from "./icat-data-calls.js";
+import { toDataTarget, type IcatDataTarget, type NewDatafile, type PutDataOptions } from "./ids-conveniences.js";
 import type { AnyEntity, Datafile, EntityMap, EntityName } from "./model/index.js";
-import { deleteItems, writeItem, writeItems } from "./operations/entity-args.js";
+import { createMany, createOne, deleteMany, deleteOne, updateOne } from "./operations/entity-args.js";
 import { get, type GetOptions } from "./operations/get.js";
 import type { CallOptions } from "./operations/icat-context.js";
 import { properties, version, type IcatProperties } from "./operations/server-info.js";
-import { getSession, isLoggedIn, refreshSession, type LoginCredentials, type SessionInfo } from "./operations/session-calls.js";
+import { isLoggedIn, type LoginCredentials, type SessionInfo } from "./operations/session-calls.js";
 import { assertedSearch, search, type AssertOptions, type ExactlyOne } from "./operations/search.js";
 import { searchInSlices, type SliceOptions } from "./operations/search-in-slices.js";
 import { searchMatching, type MatchOptions } from "./operations/search-matching.js";
-import { deleteEntities, write } from "./operations/write.js";
 import { paginate, searchChunked, type PaginateOptions, type SearchChunkedOptions } from "./paginate.js";
-import { eq, Query } from "./query/index.js";
+import type { Query } from "./query/index.js";
 import { IcatConnection } from "./session/icat-connection.js";
 
 /**
@@ -82,13 +85,13 @@ export class IcatClient {
   }
 
   /** Extends the session to the full lifetime now (`PUT session/{id}`). */
-  async refresh(options: CallOptions = {}): Promise<void> {
-    await refreshSession(this.#connection.context, await this.#connection.sessionId(options), options);
+  refresh(options: CallOptions = {}): Promise<void> {
+    return this.#connection.refresh(options);
   }
 
   /** The session's user name and remaining minutes (`GET session/{id}`). */
-  async sessionInfo(options: CallOptions = {}): Promise<SessionInfo> {
-    return getSession(this.#connection.context, await this.#connection.sessionId(options), options);
+  sessionInfo(options: CallOptions = {}): Promise<SessionInfo> {
+    return this.#connection.sessionInfo(options);
   }
 
   /** The session's user, e.g. "db/nbour" (python-icat getUserName). */
@@ -179,39 +182,36 @@ export class IcatClient {
   /** Creates one object (with new one-to-many children) and returns its id. */
   create<E extends EntityName>(type: E, entity: EntityMap[E], options?: CallOptions): Promise<number>;
   create(entity: AnyEntity, options?: CallOptions): Promise<number>;
-  async create(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<number> {
-    const [id] = await write(this.#connection.context, [writeItem(first, second)], "create", typeof first === "string" ? third : (second as CallOptions));
-    if (id === undefined) throw new InvalidArgumentError("ICAT created nothing", { argument: "entity" });
-    return id;
+  create(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<number> {
+    return createOne(this.#connection.context, first, second, third);
   }
 
   /** Creates objects in one transaction and returns their ids, in order. */
   createMany<E extends EntityName>(type: E, entities: readonly EntityMap[E][], options?: CallOptions): Promise<number[]>;
   createMany(entities: readonly AnyEntity[], options?: CallOptions): Promise<number[]>;
   createMany(first: string | readonly AnyEntity[], second?: unknown, third?: CallOptions): Promise<number[]> {
-    return write(this.#connection.context, writeItems(first, second), "create", typeof first === "string" ? third : (second as CallOptions));
+    return createMany(this.#connection.context, first, second, third);
   }
 
   /** Updates an object's attributes and many-to-one relations (`null` clears a field). */
   update<E extends EntityName>(type: E, entity: EntityUpdate<E>, options?: CallOptions): Promise<void>;
   update(entity: AnyEntity, options?: CallOptions): Promise<void>;
-  async update(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<void> {
-    await write(this.#connection.context, [writeItem(first, second)], "update", typeof first === "string" ? third : (second as CallOptions));
+  update(first: string | AnyEntity, second?: unknown, third?: CallOptions): Promise<void> {
+    return updateOne(this.#connection.context, first, second, third);
   }
 
   /** Deletes an object and, in cascade, what depends on it. */
   delete<E extends EntityName>(type: E, idOrEntity: number | { readonly id?: number | undefined }, options?: CallOptions): Promise<void>;
   delete(entity: AnyEntity | EntityRef, options?: CallOptions): Promise<void>;
   delete(first: string | AnyEntity | EntityRef, second?: unknown, third?: CallOptions): Promise<void> {
-    const items = typeof first === "string" ? deleteItems(first, [second]) : deleteItems([first], undefined);
-    return deleteEntities(this.#connection.context, items, typeof first === "string" ? third : (second as CallOptions));
+    return deleteOne(this.#connection.context, first, second, third);
   }
 
   /** Deletes objects in one transaction. */
   deleteMany<E extends EntityName>(type: E, idsOrEntities: readonly (number | { readonly id?: number | undefined })[], options?: CallOptions): Promise<void>;
   deleteMany(entities: readonly (AnyEntity | EntityRef)[], options?: CallOptions): Promise<void>;
   deleteMany(first: string | readonly (AnyEntity | EntityRef)[], second?: unknown, third?: CallOptions): Promise<void> {
-    return deleteEntities(this.#connection.context, deleteItems(first, second), typeof first === "string" ? third : (second as CallOptions));
+    return deleteMany(this.#connection.context, first, second, third);
   }
 
   // ---- IDS -----------------------------------------------------------------------------------
@@ -222,13 +222,8 @@ export class IcatClient {
    * (dataset + name): a match in size and CRC32 is the result, a mismatch an
    * IdsPutOutcomeUnknownError, none the original error (a retry is then safe).
    */
-  async putData(source: PutSource, datafile: NewDatafile, options?: PutDataOptions): Promise<Datafile> {
-    const findExisting = async ({ datasetId, name }: { datasetId: number; name: string }) => {
-      const [found] = await this.search(new Query("Datafile", { conditions: { "dataset.id": eq(datasetId), name: eq(name) } }));
-      return found?.id === undefined ? undefined : { id: found.id, size: found.fileSize, checksum: found.checksum, location: found.location };
-    };
-    const id = await putDatafile(this.ids, source, datafile, { ...options, findExisting });
-    return this.get("Datafile", id, options?.signal ? { signal: options.signal } : {});
+  putData(source: PutSource, datafile: NewDatafile, options?: PutDataOptions): Promise<Datafile> {
+    return putAndRead(this, source, datafile, options);
   }
 
   /** The data as a stream: one file, or a zip (python-icat getData). */
@@ -241,13 +236,9 @@ export class IcatClient {
     return this.ids.getDataUrl(toDataTarget(objects), options);
   }
 
-  /** Downloads to a file, with resume, size and CRC32 checks. */
+  /** Downloads to a file, with resume, size and CRC32 checks; one Datafile into a directory gets its name from ICAT. */
   download(objects: IcatDataTarget, destination: string, options?: DownloadOptions): Promise<DownloadResult> {
-    // One Datafile into a directory: its name from ICAT, not the one IDS's container sends (which
-    // turns non-ASCII characters into spaces).
-    const only = singleDatafileName(objects);
-    const named = options?.fileName === undefined && only !== undefined ? { ...options, fileName: only } : options;
-    return this.ids.download(toDataTarget(objects), destination, named);
+    return downloadNamed(this.ids, objects, destination, options);
   }
 
   /** Asks IDS to prepare the data; returns the preparedId for getData. */

@@ -1,9 +1,10 @@
-// The IcatClient write calls take either `(type, object)` or an object that knows its type (read
-// from ICAT, or made with icat.new(), as python-icat's entity objects do). These helpers turn both
-// forms into the lists the operations send.
+// The IcatClient write calls take either `(type, object[s], options)` or `(object[s], options)`
+// with objects that know their type (read from ICAT, or made with icat.new(), as python-icat's
+// entity objects do). These turn both forms into the lists the operations in write.ts send.
 import { InvalidArgumentError } from "@catkit/core";
 import { requireEntityType } from "../entities/entity-input.js";
-import type { DeleteItem, WriteItem } from "./write.js";
+import type { CallOptions, IcatContext } from "./icat-context.js";
+import { deleteEntities, write, type DeleteItem, type WriteItem } from "./write.js";
 
 function list(value: unknown, argument: string): readonly unknown[] {
   if (!Array.isArray(value)) throw new InvalidArgumentError(`${argument} must be an array`, { argument });
@@ -52,4 +53,72 @@ function idOf(value: unknown, where: string): number {
 export function deleteItems(first: unknown, second: unknown): DeleteItem[] {
   if (typeof first === "string") return list(second, "ids").map((v, i) => ({ type: first, id: idOf(v, `${first} [${i}]`) }));
   return list(first, "entities").map((v, i) => ({ type: requireEntityType(v, `entities[${i}]`), id: idOf(v, `entities[${i}]`) }));
+}
+
+// The options are the third argument when the first is a type name, else the second.
+function optionsOf(first: unknown, second: unknown, third: CallOptions | undefined): CallOptions | undefined {
+  return typeof first === "string" ? third : (second as CallOptions | undefined);
+}
+
+/**
+ * create: `(type, object, options)` or `(object, options)`; the id ICAT created.
+ *
+ * @example
+ * ```ts
+ * const id = await createOne(ctx, "Facility", { name: "ESNF" }, undefined);
+ * ```
+ */
+export async function createOne(ctx: IcatContext, first: unknown, second: unknown, third: CallOptions | undefined): Promise<number> {
+  const [id] = await write(ctx, [writeItem(first, second)], "create", optionsOf(first, second, third));
+  if (id === undefined) throw new InvalidArgumentError("ICAT created nothing", { argument: "entity" });
+  return id;
+}
+
+/**
+ * createMany: `(type, objects, options)` or `(objects, options)`; the ids, in order.
+ *
+ * @example
+ * ```ts
+ * const ids = await createMany(ctx, [facility, instrument], undefined, undefined);
+ * ```
+ */
+export function createMany(ctx: IcatContext, first: unknown, second: unknown, third: CallOptions | undefined): Promise<number[]> {
+  return write(ctx, writeItems(first, second), "create", optionsOf(first, second, third));
+}
+
+/**
+ * update: `(type, object, options)` or `(object, options)`.
+ *
+ * @example
+ * ```ts
+ * await updateOne(ctx, dataset, { signal }, undefined);
+ * ```
+ */
+export async function updateOne(ctx: IcatContext, first: unknown, second: unknown, third: CallOptions | undefined): Promise<void> {
+  await write(ctx, [writeItem(first, second)], "update", optionsOf(first, second, third));
+}
+
+/**
+ * delete: `(type, id or object, options)` or `(object or ref, options)`.
+ *
+ * @example
+ * ```ts
+ * await deleteOne(ctx, "Dataset", 15, undefined);
+ * ```
+ */
+export function deleteOne(ctx: IcatContext, first: unknown, second: unknown, third: CallOptions | undefined): Promise<void> {
+  const items = typeof first === "string" ? deleteItems(first, [second]) : deleteItems([first], undefined);
+  return deleteEntities(ctx, items, optionsOf(first, second, third));
+}
+
+/**
+ * deleteMany: `(type, ids or objects, options)` or `(objects or refs, options)`.
+ *
+ * @example
+ * ```ts
+ * await deleteMany(ctx, "Dataset", [15, 16], undefined);
+ * ```
+ */
+export function deleteMany(ctx: IcatContext, first: unknown, second: unknown, third: CallOptions | undefined): Promise<void> {
+  return deleteEntities(ctx, deleteItems(first, second), optionsOf(first, second, third));
 }

@@ -1,12 +1,13 @@
 // What an IcatClient is built on, besides its calls: one transport for ICAT and IDS, the
 // credential slot both sign with (python-icat shares its sessionId with client.ids), the IDS
-// client, and the session's life (login puts a self-refreshing session in the slot, logout
-// empties it). IcatClient holds one and delegates to it; catkit's users never see it.
+// client, and the session's life (login puts a self-refreshing session in the slot, refresh and
+// sessionInfo use it, logout empties it). IcatClient holds one and delegates to it; catkit's
+// users never see it.
 import { createClientContext, tokenAs, UndiciTransport, type Credential, type GetTokenOptions, type SessionCredential } from "@catkit/core";
 import { IdsClient } from "@catkit/ids";
 import type { IcatClientOptions } from "../icat-client-options.js";
 import { ICAT_SERVICE, type CallOptions, type IcatContext } from "../operations/icat-context.js";
-import { logoutSession, type LoginCredentials } from "../operations/session-calls.js";
+import { getSession, logoutSession, refreshSession, type LoginCredentials, type SessionInfo } from "../operations/session-calls.js";
 import { ICAT_CLIENT_VERSION } from "../version.js";
 import { CredentialSlot } from "./credential-slot.js";
 import { icatSessionCredential } from "./icat-session.js";
@@ -69,6 +70,16 @@ export class IcatConnection {
     const { token } = await session.getToken(options);
     this.#slot.set(session);
     return token;
+  }
+
+  /** Extends the session to the full lifetime now (`PUT session/{id}`). */
+  async refresh(options: CallOptions = {}): Promise<void> {
+    await refreshSession(this.context, await this.sessionId(options), options);
+  }
+
+  /** The session's user name and remaining minutes (`GET session/{id}`). */
+  async sessionInfo(options: CallOptions = {}): Promise<SessionInfo> {
+    return getSession(this.context, await this.sessionId(options), options);
   }
 
   /** Ends the session on the server and empties the slot. */
