@@ -12,7 +12,8 @@ export {
   type ResolvedSelection,
 } from "./catalogue.js";
 export { withCatalogueLatency } from "./catalogue-latency.js";
-export { InMemoryCatalogue, type MemoryDatafile, type MemorySessionOptions } from "./memory-catalogue.js";
+export { InMemoryCatalogue, type MemoryDatafile } from "./memory-catalogue.js";
+export type { MemorySessionOptions } from "./memory-sessions.js";
 export { FileStorage, type StorageContent, type StoredFile } from "./file-storage.js";
 export { TwoLevelStorage, type StorageUnit, type StorageUnitKind, type TwoLevelOptions, type UnitStatus } from "./two-level-storage.js";
 export { IDS_EXCEPTIONS, IdsException, type IdsExceptionName, type RemapRule, viaCatalogue } from "./ids-exception.js";

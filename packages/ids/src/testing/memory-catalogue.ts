@@ -1,8 +1,7 @@
 // The default catalogue of the IDS sandbox: facilities, investigations, datasets, formats and
-// datafiles in memory, sessions with a simple access model, and ICAT's messages for failures
-// (icat.server SessionManager, EntityBeanManager). Enough to exercise every IDS path without an
-// ICAT; the ICAT sandbox implements IdsCatalogue for the real thing.
-import { randomUUID } from "node:crypto";
+// datafiles in memory, sessions with a simple access model (memory-sessions.ts), and ICAT's
+// messages for failures (icat.server EntityBeanManager). Enough to exercise every IDS path without
+// an ICAT; the ICAT sandbox implements IdsCatalogue for the real thing.
 import {
   CatalogueError,
   type CatalogueDatafile,
@@ -12,21 +11,7 @@ import {
   type NewDatafile,
   type ResolvedSelection,
 } from "./catalogue.js";
-
-/**
- * Who a session may read and whether it may create and delete datafiles.
- *
- * @example
- * ```ts
- * const sessionId = catalogue.createSession("db/guest", { readable: [investigationId], writable: false });
- * ```
- */
-export interface MemorySessionOptions {
-  /** "all" (default) or the investigation ids the user may read. */
-  readable?: "all" | readonly number[];
-  /** May create and delete datafiles (default true). */
-  writable?: boolean;
-}
+import { canRead, MemorySessions, type MemorySession, type MemorySessionOptions } from "./memory-sessions.js";
 
 /**
  * A datafile as the in-memory catalogue keeps it.
@@ -45,11 +30,6 @@ export interface MemoryDatafile extends Omit<CatalogueDatafile, "location"> {
   readonly datafileModTime?: Date | undefined;
 }
 
-interface Session extends Required<MemorySessionOptions> {
-  userName: string;
-  expired: boolean;
-}
-
 type Investigation = CatalogueDataset["investigation"];
 
 /**
@@ -66,7 +46,7 @@ type Investigation = CatalogueDataset["investigation"];
  */
 export class InMemoryCatalogue implements IdsCatalogue {
   #nextId = 1;
-  readonly #sessions = new Map<string, Session>();
+  readonly #sessions = new MemorySessions();
   readonly #facilities = new Map<number, { id: number; name: string }>();
   readonly #investigations = new Map<number, Investigation>();
   readonly #datasets = new Map<number, CatalogueDataset>();
@@ -75,15 +55,12 @@ export class InMemoryCatalogue implements IdsCatalogue {
 
   /** Opens a session for `userName` and returns its id (a lowercase UUID, as ICAT's). */
   createSession(userName = "db/root", options: MemorySessionOptions = {}): string {
-    const id = randomUUID();
-    this.#sessions.set(id, { userName, readable: options.readable ?? "all", writable: options.writable ?? true, expired: false });
-    return id;
+    return this.#sessions.create(userName, options);
   }
 
   /** Makes a session expired, as after ICAT's lifetimeMinutes. */
   expireSession(sessionId: string): void {
-    const session = this.#sessions.get(sessionId);
-    if (session) session.expired = true;
+    this.#sessions.expire(sessionId);
   }
 
   addFacility(name: string): { id: number; name: string } {
@@ -135,22 +112,10 @@ export class InMemoryCatalogue implements IdsCatalogue {
     return [...this.#datafiles.values()];
   }
 
-  #session(sessionId: string | undefined): Session {
-    if (sessionId === undefined) return { userName: "reader", readable: "all", writable: false, expired: false };
-    const session = this.#sessions.get(sessionId);
-    if (!session) throw new CatalogueError("SESSION", `Unable to find user by sessionid: ${sessionId}`);
-    if (session.expired) throw new CatalogueError("SESSION", `Session id:${sessionId} has expired`);
-    return session;
-  }
-
-  #canRead(session: Session, dataset: CatalogueDataset): boolean {
-    return session.readable === "all" || session.readable.includes(dataset.investigation.id);
-  }
-
-  #readableDataset(session: Session, id: number): CatalogueDataset {
+  #readableDataset(session: MemorySession, id: number): CatalogueDataset {
     const dataset = this.#datasets.get(id);
     if (!dataset) throw new CatalogueError("NO_SUCH_OBJECT_FOUND", `Dataset[id:${id}] not found.`);
-    if (!this.#canRead(session, dataset)) throw new CatalogueError("INSUFFICIENT_PRIVILEGES", "Read access to this Dataset is not allowed.");
+    if (!canRead(session, dataset)) throw new CatalogueError("INSUFFICIENT_PRIVILEGES", "Read access to this Dataset is not allowed.");
     return dataset;
   }
 
@@ -159,7 +124,7 @@ export class InMemoryCatalogue implements IdsCatalogue {
   }
 
   getUserName(sessionId: string): Promise<string> {
-    return Promise.resolve().then(() => this.#session(sessionId).userName);
+    return Promise.resolve().then(() => this.#sessions.get(sessionId).userName);
   }
 
   async resolveSelection(sessionId: string | undefined, ids: CatalogueSelection): Promise<ResolvedSelection> {
@@ -167,12 +132,12 @@ export class InMemoryCatalogue implements IdsCatalogue {
     const datasets = new Map<number, CatalogueDataset>();
     const datafiles = new Map<number, CatalogueDatafile>();
     if (ids.datafileIds.length + ids.datasetIds.length + ids.investigationIds.length === 0) return { datasets: [], datafiles: [] };
-    const session = this.#session(sessionId);
+    const session = this.#sessions.get(sessionId);
     for (const id of ids.datafileIds) {
       const df = this.#datafiles.get(id);
       if (!df) throw new CatalogueError("NO_SUCH_OBJECT_FOUND", `Datafile[id:${id}] not found.`);
       const dataset = this.#datasets.get(df.datasetId) as CatalogueDataset;
-      if (!this.#canRead(session, dataset)) throw new CatalogueError("INSUFFICIENT_PRIVILEGES", "Read access to this Datafile is not allowed.");
+      if (!canRead(session, dataset)) throw new CatalogueError("INSUFFICIENT_PRIVILEGES", "Read access to this Datafile is not allowed.");
       // ids.server DataSelection: a datafile without location is "not found" (NotFoundException("Datafile " + id)).
       if (df.location === null) throw new CatalogueError("NO_SUCH_OBJECT_FOUND", `Datafile ${id}`);
       datasets.set(dataset.id, dataset);
@@ -184,18 +149,18 @@ export class InMemoryCatalogue implements IdsCatalogue {
     };
     for (const id of ids.datasetIds) addDataset(this.#readableDataset(session, id));
     for (const id of ids.investigationIds) {
-      for (const dataset of this.#datasets.values()) if (dataset.investigation.id === id && this.#canRead(session, dataset)) addDataset(dataset);
+      for (const dataset of this.#datasets.values()) if (dataset.investigation.id === id && canRead(session, dataset)) addDataset(dataset);
     }
     return { datasets: [...datasets.values()], datafiles: [...datafiles.values()].sort((a, b) => a.id - b.id) };
   }
 
   getDataset(sessionId: string, datasetId: number): Promise<CatalogueDataset> {
-    return Promise.resolve().then(() => this.#readableDataset(this.#session(sessionId), datasetId));
+    return Promise.resolve().then(() => this.#readableDataset(this.#sessions.get(sessionId), datasetId));
   }
 
   getDatafileFormat(sessionId: string, datafileFormatId: number): Promise<{ readonly id: number }> {
     return Promise.resolve().then(() => {
-      this.#session(sessionId);
+      this.#sessions.get(sessionId);
       const format = this.#formats.get(datafileFormatId);
       if (!format) throw new CatalogueError("NO_SUCH_OBJECT_FOUND", `DatafileFormat[id:${datafileFormatId}] not found.`);
       return format;
@@ -204,7 +169,7 @@ export class InMemoryCatalogue implements IdsCatalogue {
 
   createDatafile(sessionId: string, datafile: NewDatafile): Promise<number> {
     return Promise.resolve().then(() => {
-      const session = this.#session(sessionId);
+      const session = this.#sessions.get(sessionId);
       const dataset = this.#readableDataset(session, datafile.datasetId);
       if (!session.writable) throw new CatalogueError("INSUFFICIENT_PRIVILEGES", "Create access to this Datafile is not allowed.");
       return this.addDatafile({ ...datafile, datasetId: dataset.id, createId: session.userName }).id;
@@ -213,7 +178,7 @@ export class InMemoryCatalogue implements IdsCatalogue {
 
   deleteDatafiles(sessionId: string, datafileIds: readonly number[]): Promise<void> {
     return Promise.resolve().then(() => {
-      const session = this.#session(sessionId);
+      const session = this.#sessions.get(sessionId);
       if (!session.writable) throw new CatalogueError("INSUFFICIENT_PRIVILEGES", "Delete access to this Datafile is not allowed.");
       for (const id of datafileIds) if (!this.#datafiles.has(id)) throw new CatalogueError("NO_SUCH_OBJECT_FOUND", `Datafile[id:${id}] not found.`);
       for (const id of datafileIds) this.#datafiles.delete(id);
@@ -222,7 +187,7 @@ export class InMemoryCatalogue implements IdsCatalogue {
 
   getDatafile(sessionId: string, datafileId: number): ReturnType<IdsCatalogue["getDatafile"]> {
     return Promise.resolve().then(() => {
-      const session = this.#session(sessionId);
+      const session = this.#sessions.get(sessionId);
       const df = this.#datafiles.get(datafileId);
       if (!df) throw new CatalogueError("NO_SUCH_OBJECT_FOUND", `Datafile[id:${datafileId}] not found.`);
       return { ...df, dataset: this.#readableDataset(session, df.datasetId) };
