@@ -34,8 +34,8 @@ export type { IcatPlusClientOptions } from "./client/icat-plus-client-options.js
 export { ICATPLUS_DEFAULTS } from "./messaging/defaults.js";
 export { parseBrokerUrl, type BrokerAddress } from "./messaging/broker-address.js";
 export { MESSAGE_ID_HEADER, sendHeaders } from "./messaging/stomp-lanes.js";
-export type { ReconnectOptions } from "./messaging/stomp-channel.js";
-export type { Delivery, FlushResult } from "./outbox/dispatcher.js";
+export type { ReconnectOptions } from "./messaging/stomp-failover.js";
+export type { Delivery, FlushResult } from "./outbox/delivery.js";
 export type { OutboxStatus } from "./outbox/outbox-store.js";
 export { defaultOutboxDir } from "./outbox/default-outbox-dir.js";
 export type { ElogbookMessageOptions, ElogbookPayload } from "./elogbook/elogbook-message.js";

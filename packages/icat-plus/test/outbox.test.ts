@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BrokerError } from "../src/index.js";
-import { Dispatcher, type Lane } from "../src/outbox/dispatcher.js";
+import { Dispatcher } from "../src/outbox/dispatcher.js";
+import type { Lane } from "../src/outbox/lane.js";
 import { parseOutboxName } from "../src/outbox/outbox-entry.js";
 import { OutboxStore } from "../src/outbox/outbox-store.js";
 

@@ -1,7 +1,7 @@
 // IcatPlusClient's options: pyicat-plus's IcatClient constructor keywords in camelCase, with
 // its units (seconds) and defaults, plus what catkit adds (receipts, outbox, transport).
 import type { Logger, Transport } from "@catkit/core";
-import type { ReconnectOptions } from "../messaging/stomp-channel.js";
+import type { ReconnectOptions } from "../messaging/stomp-failover.js";
 
 /**
  * Options of {@link IcatPlusClient}. Broker lists are "host[:port]" or "tcp://host:port".

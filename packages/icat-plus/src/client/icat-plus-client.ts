@@ -4,7 +4,7 @@
 import { InvalidMetadataError } from "../errors/icat-plus-errors.js";
 import { addFilesJson, archiveStatusJson, updateMetadataJson, type ArchiveStatusLevel, type ArchiveStatusType } from "../messaging/queue-bodies.js";
 import { readXmlFile, writeXmlFile } from "../messaging/xml-file.js";
-import type { Delivery } from "../outbox/dispatcher.js";
+import type { Delivery } from "../outbox/delivery.js";
 import { datasetXml, type DatasetFields } from "../xml/dataset-xml.js";
 import { investigationXml } from "../xml/investigation-xml.js";
 import type { MetadataValue } from "../xml/metadata-value.js";

@@ -9,7 +9,7 @@ import { mimetypeOf } from "../elogbook/mimetype.js";
 import type { LookupOptions } from "../investigation/investigation-client.js";
 import { investigationInfoText, investigationSummaryRows, type InvestigationInfo, type RegisteredDataset } from "../investigation/investigation-info.js";
 import { pythonJsonDumps, type PythonJson } from "../messaging/python-json.js";
-import type { Delivery } from "../outbox/dispatcher.js";
+import type { Delivery } from "../outbox/delivery.js";
 import { ELOGBOOK_LANE } from "./icat-plus-client-base.js";
 import { IcatPlusRestrictedMethods } from "./icat-plus-restricted-methods.js";
 

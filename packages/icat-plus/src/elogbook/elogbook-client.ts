@@ -4,7 +4,7 @@
 // secret: registered for redaction, never written to the outbox (entries keep the endpoint and
 // query; the key is added when they are flushed).
 import { HttpError, NetworkError, registerSecret, TimeoutError, type ClientContext } from "@catkit/core";
-import type { Lane } from "../outbox/dispatcher.js";
+import type { Lane } from "../outbox/lane.js";
 
 /**
  * Where a message goes.

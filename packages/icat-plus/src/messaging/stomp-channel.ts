@@ -3,28 +3,14 @@
 //
 // Mirrors pyicat-plus's IcatMessagingClient (client/messaging.py): lazy connect, STOMP 1.1 only,
 // CONNECTED awaited for `connectTimeoutMs` (queue_timeout), failover over the brokers in list
-// order with stompest's reconnect settings pyicat-plus sets (3 reconnect rounds, 250 ms doubling
-// to 1000 ms). pyicat-plus sends without receipts; catkit asks for one on every SEND.
+// order (stomp-failover.ts). pyicat-plus sends without receipts; catkit asks for one on every SEND.
 import { EventEmitter } from "node:events";
 import type stompit from "stompit";
 import { BrokerError } from "../errors/icat-plus-errors.js";
 import { brokerLabel, type BrokerAddress } from "./broker-address.js";
 import { ICATPLUS_DEFAULTS } from "./defaults.js";
 import { connectStomp } from "./stomp-connect.js";
-
-/**
- * Reconnect timings of the failover (stompest's failover URI options).
- *
- * @example
- * ```ts
- * const r: ReconnectOptions = { attempts: 3, initialDelayMs: 250, maxDelayMs: 1000 };
- * ```
- */
-export interface ReconnectOptions {
-  attempts: number;
-  initialDelayMs: number;
-  maxDelayMs: number;
-}
+import { failover, type ReconnectOptions } from "./stomp-failover.js";
 
 /**
  * Options of a {@link StompChannel}.
@@ -162,7 +148,7 @@ export class StompChannel extends EventEmitter {
 
   #connection(): Promise<Live> {
     if (this.#current?.dead) this.#live = undefined;
-    this.#live ??= this.#failover().then(
+    this.#live ??= failover(this.#options.brokers, this.#options.reconnect ?? ICATPLUS_DEFAULTS.reconnect, (broker) => this.#open(broker)).then(
       (live) => {
         this.#current = live;
         return live;
@@ -173,28 +159,6 @@ export class StompChannel extends EventEmitter {
       },
     );
     return this.#live;
-  }
-
-  async #failover(): Promise<Live> {
-    const { attempts, initialDelayMs, maxDelayMs } = this.#options.reconnect ?? ICATPLUS_DEFAULTS.reconnect;
-    const errors: string[] = [];
-    let delay = initialDelayMs;
-    for (let round = 0; round <= attempts; round++) {
-      if (round > 0) {
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, maxDelayMs);
-      }
-      for (const broker of this.#options.brokers) {
-        try {
-          return await this.#open(broker);
-        } catch (err) {
-          errors.push(`${brokerLabel(broker)}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-    }
-    throw new BrokerError(`no message broker accepted a STOMP connection (${errors.slice(-this.#options.brokers.length).join("; ")})`, {
-      brokers: this.#options.brokers.map(brokerLabel),
-    });
   }
 
   async #open(broker: BrokerAddress): Promise<Live> {

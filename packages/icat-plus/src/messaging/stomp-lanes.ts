@@ -4,9 +4,10 @@
 import { createClientContext, readJson, type Transport } from "@catkit/core";
 import { BrokerError, NotConfiguredError } from "../errors/icat-plus-errors.js";
 import { IcatPlusErrorCode } from "../errors/icat-plus-error-codes.js";
-import type { Lane } from "../outbox/dispatcher.js";
+import type { Lane } from "../outbox/lane.js";
 import { brokerLabel, parseBrokerUrl } from "./broker-address.js";
-import { StompChannel, type ReconnectOptions } from "./stomp-channel.js";
+import { StompChannel } from "./stomp-channel.js";
+import type { ReconnectOptions } from "./stomp-failover.js";
 
 /**
  * A queue the client may send to: its name, brokers and Jolokia port.

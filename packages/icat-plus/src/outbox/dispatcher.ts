@@ -6,45 +6,10 @@
 // refers to.
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import type { Delivery, FlushResult } from "./delivery.js";
 import { flushPass, type PassResult } from "./flush-pass.js";
 import type { Lane } from "./lane.js";
-
-export type { Lane } from "./lane.js";
 import type { OutboxStatus, OutboxStore } from "./outbox-store.js";
-
-/**
- * What happened to a message.
- *
- * @example
- * ```ts
- * const d = await client.storeDataset(…);
- * if (d.outcome === "outboxed") console.warn(`kept in ${d.outboxFile}`);
- * ```
- */
-export interface Delivery {
-  messageId: string;
-  lane: string;
-  /** "sent": confirmed by the broker / ICAT+; "outboxed": on disk, to be flushed. */
-  outcome: "sent" | "outboxed";
-  /** The outbox file name when outboxed. */
-  outboxFile?: string;
-  /** Why it was outboxed (the last error), when it was. */
-  reason?: string;
-}
-
-/**
- * The outcome of a flush.
- *
- * @example
- * ```ts
- * const r: FlushResult = await client.flushOutbox(); // { delivered: 10000, remaining: 0 }
- * ```
- */
-export interface FlushResult {
-  delivered: number;
-  remaining: number;
-  error?: Error;
-}
 
 /**
  * Options of the {@link Dispatcher}.

@@ -4,4 +4,5 @@ export { startIcatPlusSandbox, type IcatPlusSandbox, type IcatPlusSandboxOptions
 export type { ReceivedEvent, SandboxSampleFile } from "./icat-plus-router.js";
 export { IcatViews } from "./icat-views.js";
 export { datasetView, investigationView } from "../ingest/icat-plus-views.js";
-export { startIngester, type DeadLetter, type IngestRecord, type Ingester, type IngesterOptions } from "./ingester.js";
+export { startIngester, type Ingester, type IngesterOptions } from "./ingester.js";
+export type { DeadLetter, IngestRecord } from "./ingest-handler.js";
