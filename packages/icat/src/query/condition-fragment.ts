@@ -10,7 +10,7 @@
 //
 // Keywords are case-insensitive as in icat.server's lexer (python-icat's own tests write "in",
 // "like"). Values are literals only: no paths, no subqueries, no arithmetic.
-import type { IcatToken } from "./icat-lexer.js";
+import type { IcatToken } from "./icat-token.js";
 import { tokenizeJpql } from "./jpql-tokenizer.js";
 import { QueryError } from "./query-error.js";
 

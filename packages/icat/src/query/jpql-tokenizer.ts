@@ -3,7 +3,8 @@
 // (and a ':' without a name, which ICAT would only refuse when binding it). Lenient, it reads whole
 // query strings for paging (query-text.ts), which may be in the concise syntax
 // ("Dataset [complete = True]") and are ICAT's to judge.
-import { lexIcatQuery, type IcatLexFault, type IcatToken } from "./icat-lexer.js";
+import { lexIcatQuery } from "./icat-lexer.js";
+import type { IcatLexFault, IcatToken } from "./icat-token.js";
 import { QueryError } from "./query-error.js";
 
 function fail(fragment: string, message: string): never {

@@ -5,8 +5,8 @@
 //   (icat.server SearchQuery.java grammar).
 // - Concise syntax: ORDER BY (and INCLUDE) follow the first name, before any "[condition]"
 //   (icat.server oldparser/OldSearchQuery.java), e.g. "Dataset.name ORDER BY id [complete = True]".
-// The words come from the one ICAT lexer (icat-lexer.ts, via jpql-tokenizer.ts), lenient: the query is ICAT's to judge.
-import type { IcatTokenKind } from "./icat-lexer.js";
+// The words come from the one ICAT lexer (icat-lexer.ts, read by jpql-tokenizer.ts), lenient: the query is ICAT's to judge.
+import type { IcatTokenKind } from "./icat-token.js";
 import { tokenizeJpql } from "./jpql-tokenizer.js";
 
 /**

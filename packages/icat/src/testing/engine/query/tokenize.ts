@@ -3,7 +3,8 @@
 // icat.server's parsers: keywords by each syntax's own list, strings unescaped, timestamps
 // normalised. What the lexer finds wrong becomes the sandbox's BAD_PARAMETER answer, with the
 // offending position.
-import { ICAT_TIMESTAMP, lexIcatQuery, type IcatLexDialect, type IcatLexFault, type IcatToken, type IcatTokenKind } from "../../../query/icat-lexer.js";
+import { lexIcatQuery } from "../../../query/icat-lexer.js";
+import { ICAT_TIMESTAMP, type IcatLexDialect, type IcatLexFault, type IcatToken, type IcatTokenKind } from "../../../query/icat-token.js";
 import { badParameter, type IcatEngineError } from "../icat-engine-error.js";
 import { KEYWORDS, OLD_KEYWORDS, type Token, type TokenType } from "./token.js";
 
