@@ -104,6 +104,21 @@ describe("catkit scicat upload | download --transfer sftp (OpenSSH)", () => {
     expect(remoteFiles(target)).toEqual([]);
   });
 
+  it("--sftp-host-key pins the server's key: its fingerprint or key line connects, another key is exit 1 with nothing written", async () => {
+    const { createHash } = await import("node:crypto");
+    const blob = Buffer.from(sshd.hostKey.split(/\s+/)[1] ?? "", "base64");
+    const fingerprint = `SHA256:${createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+    const pinned = await scicat(["download", dataset.pid, "--target", join(tmp.dir, "dl-pinned"), "--select", "raw/scan_001.nxs", ...sftpFlags(), "--sftp-user", sshd.username, "--sftp-host-key", fingerprint]);
+    expect(pinned.code, pinned.stderr).toBe(0);
+    expect(readFileSync(join(tmp.dir, "dl-pinned", "raw", "scan_001.nxs"), "utf8")).toBe("nexus bytes 1\n");
+    const byEnv = await scicat(["download", dataset.pid, "--target", join(tmp.dir, "dl-pinned-env"), "--select", "raw/scan_001.nxs", ...sftpFlags(), "--sftp-user", sshd.username], { CATKIT_SFTP_HOST_KEY: sshd.hostKey });
+    expect(byEnv.code, byEnv.stderr).toBe(0);
+    const target = join(tmp.dir, "dl-impostor");
+    const impostor = await scicat(["download", dataset.pid, "--target", target, ...sftpFlags(), "--sftp-user", sshd.username, "--sftp-host-key", "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]);
+    expect([impostor.code, impostor.stderr]).toEqual([1, expect.stringMatching(/host key|Host denied/i) as unknown]);
+    expect(remoteFiles(target)).toEqual([]);
+  });
+
   it("--transfer sftp without --sftp-host is a usage error (exit 2) before anything is sent", async () => {
     const requests = sandbox.requests.length;
     const r = await scicat(["download", dataset.pid, "--target", join(tmp.dir, "none"), "--transfer", "sftp"]);

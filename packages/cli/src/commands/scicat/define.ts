@@ -18,7 +18,8 @@ function transferFlags(cmd: Command): Command {
     .option("--sftp-host <host>", "SFTP server (with --transfer sftp)")
     .option("--sftp-port <port>", "SFTP port", "22")
     .option("--sftp-user <name>", "SFTP user (default $USER)")
-    .option("--sftp-key <file>", "SSH private key file", "~/.ssh/id_ed25519");
+    .option("--sftp-key <file>", "SSH private key file", "~/.ssh/id_ed25519")
+    .option("--sftp-host-key <key>", 'pin the server\'s host key: its public key line or "SHA256:…" fingerprint ($CATKIT_SFTP_HOST_KEY; default: any key is accepted, as scitacean)');
 }
 
 /**

@@ -12,6 +12,7 @@ export interface TransferFlags {
   sftpPort?: string;
   sftpUser?: string;
   sftpKey?: string;
+  sftpHostKey?: string;
 }
 
 /** The transfer names. */
@@ -37,5 +38,8 @@ export async function fileTransfer(flags: TransferFlags): Promise<FileTransfer> 
   const username = flags.sftpUser ?? process.env.USER;
   if (!username) throw new UsageError("--transfer sftp needs --sftp-user NAME (or $USER)");
   const privateKeyPath = (flags.sftpKey ?? "~/.ssh/id_ed25519").replace(/^~(?=\/)/, homedir());
-  return new scicat.SftpFileTransfer({ host: flags.sftpHost, port, username, privateKeyPath, ...sourceFolder });
+  // Pinning the host key is opt-in, as in scitacean (paramiko accepts any key); the environment
+  // variable lets a site pin it once for every command.
+  const hostKey = flags.sftpHostKey ?? process.env.CATKIT_SFTP_HOST_KEY;
+  return new scicat.SftpFileTransfer({ host: flags.sftpHost, port, username, privateKeyPath, ...(hostKey ? { hostKey } : {}), ...sourceFolder });
 }
