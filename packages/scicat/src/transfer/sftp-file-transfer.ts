@@ -29,13 +29,15 @@ export interface SftpFileTransferOptions extends SftpConnectOptions {
   sourceFolder?: string;
   /** Attempts per file when the connection drops mid-file, each resuming where the last stopped (default 3). */
   attempts?: number;
-  /** Read requests in flight per file (default 32) and their size (default 64 KiB). */
+  /** Read requests in flight per file (default: 2 MiB worth, at least 4). */
   readsInFlight?: number;
+  /** Bytes per read request (default: the largest the server takes, 255 KiB on OpenSSH). */
   readChunkSize?: number;
 }
 
 function writer(session: SftpSession): RemoteWriter {
   return {
+    chunkSize: session.maxWrite,
     mkdirs: (dir) => session.mkdirs(dir),
     async create(path) {
       if ((await session.stat(path)) !== undefined) throw new FileTransferError(`refusing to overwrite ${path} on the file server: it already exists`, { path, exists: true });
@@ -94,7 +96,7 @@ export class SftpFileTransfer implements FileTransfer {
       const attempts = opts.attempts ?? 3;
       for (let attempt = 1; ; attempt++) {
         try {
-          await downloadVerified(item.local, (start) => sftpChunks(session.sftp, item.remote, { start, pool, ...(opts.readsInFlight ? { inFlight: opts.readsInFlight } : {}), ...(opts.readChunkSize ? { chunkSize: opts.readChunkSize } : {}) }), item.expected, { signal: options.signal, onBytes });
+          await downloadVerified(item.local, (start) => sftpChunks(session.sftp, item.remote, { start, pool, chunkSize: opts.readChunkSize ?? session.maxRead, ...(opts.readsInFlight ? { inFlight: opts.readsInFlight } : {}) }), item.expected, { signal: options.signal, onBytes });
           return;
         } catch (err) {
           if ((err as { code?: unknown }).code === 2) throw new FileTransferError(`${item.remote} does not exist on the file server`, { path: item.remote, cause: err });

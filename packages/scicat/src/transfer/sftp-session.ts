@@ -36,6 +36,9 @@ export interface SftpConnectOptions {
 /** An open SSH + SFTP session. */
 export interface SftpSession {
   readonly sftp: SFTPWrapper;
+  /** Largest read and write request, in bytes, the server takes whole (see {@link requestLimit}). */
+  readonly maxRead: number;
+  readonly maxWrite: number;
   stat(path: string): Promise<Stats | undefined>;
   mkdirs(dir: string): Promise<void>;
   unlink(path: string): Promise<void>;
@@ -47,6 +50,22 @@ function fingerprintMatches(expected: string, key: Buffer): boolean {
   if (expected.startsWith("SHA256:")) return `SHA256:${createHash("sha256").update(key).digest("base64").replace(/=+$/, "")}` === expected;
   const blob = expected.trim().split(/\s+/)[1];
   return blob !== undefined && Buffer.from(blob, "base64").equals(key);
+}
+
+/** OpenSSH's sftp never asks for more per request (SFTP_MAX_MSG_LENGTH - 1024, sftp-client.c). */
+const MAX_REQUEST = 256 * 1024 - 1024;
+
+/**
+ * The request size to use: what ssh2 negotiated, at most 255 KiB. ssh2 reads OpenSSH's
+ * limits@openssh.com answer (255 KiB reads and writes for OpenSSH 9) and assumes ~32 KiB for
+ * other servers, but keeps the figures private (`_maxReadLen`, `_maxWriteLen`), so they are read
+ * defensively. A larger request would be split by ssh2 into requests sent one after another.
+ * OpenSSH's sftp uses the same limits (`debug3: server upload/download buffer sizes 261120`):
+ * 255 KiB requests move 8× fewer requests, answers and callbacks than 32 KiB ones.
+ */
+function requestLimit(sftp: SFTPWrapper, field: "_maxReadLen" | "_maxWriteLen"): number {
+  const value = (sftp as unknown as Record<string, unknown>)[field];
+  return typeof value === "number" && value > 0 ? Math.min(value, MAX_REQUEST) : 32 * 1024 - 2048;
 }
 
 const call = <T>(fn: (cb: (err: Error | undefined | null, value: T) => void) => void) =>
@@ -111,6 +130,8 @@ export async function openSftp(options: SftpConnectOptions, signal?: AbortSignal
   };
   return {
     sftp,
+    maxRead: requestLimit(sftp, "_maxReadLen"),
+    maxWrite: requestLimit(sftp, "_maxWriteLen"),
     stat,
     async mkdirs(dir) {
       const parts = dir.split("/").filter(Boolean);

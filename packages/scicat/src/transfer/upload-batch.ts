@@ -15,6 +15,8 @@ import { batchProgress } from "./progress.js";
 
 /** What a transfer provides to write one remote file. */
 export interface RemoteWriter {
+  /** Bytes per write (default 128 KiB): SFTP uses the largest request the server takes. */
+  readonly chunkSize?: number;
   /** Creates parent directories of an absolute remote path. */
   mkdirs(dir: string): Promise<void>;
   /** Opens the remote file for writing, failing if it exists (never overwrite). */
@@ -32,12 +34,13 @@ export interface RemoteFile {
   close(): Promise<void>;
 }
 
-/** Bytes per write request and writes in flight per file. */
+/** Default bytes per write request, and bytes written ahead per file (~2 MiB, at least 4 writes). */
 const CHUNK = 128 * 1024;
-const IN_FLIGHT = 16;
+const AHEAD = 2 * 1024 * 1024;
 
 /** Streams `localPath` into `sink` with pipelined writes; returns the hex checksum. */
-async function copyOut(localPath: string, sink: RemoteFile, algorithm: string, pool: Buffer[], onBytes: (n: number) => void, signal: AbortSignal | undefined): Promise<string> {
+async function copyOut(localPath: string, sink: RemoteFile, algorithm: string, chunkSize: number, pool: Buffer[], onBytes: (n: number) => void, signal: AbortSignal | undefined): Promise<string> {
+  const inFlight = Math.max(4, Math.ceil(AHEAD / chunkSize));
   const hash = createChecksum(algorithm);
   const writes = new Set<Promise<void>>();
   const state: { failure?: Error } = {}; // the first write that failed
@@ -48,9 +51,9 @@ async function copyOut(localPath: string, sink: RemoteFile, algorithm: string, p
     for (let position = 0; ; ) {
       if (signal?.aborted) throw new AbortError(`upload of ${localPath} aborted`);
       if (state.failure) throw state.failure;
-      while (writes.size >= IN_FLIGHT) await Promise.race(writes);
-      const buffer = pool.pop() ?? Buffer.allocUnsafe(CHUNK);
-      const { bytesRead } = await source.read(buffer, 0, CHUNK, position);
+      while (writes.size >= inFlight) await Promise.race(writes);
+      const buffer = pool.pop() ?? Buffer.allocUnsafe(chunkSize);
+      const { bytesRead } = await source.read(buffer, 0, chunkSize, position);
       if (bytesRead === 0) {
         pool.push(buffer);
         break;
@@ -104,7 +107,7 @@ export async function uploadBatch(writer: RemoteWriter, root: string, algorithm:
       await writer.mkdirs(posix.dirname(target));
       const sink = await writer.create(target);
       written.push(target);
-      const checksum = await copyOut(f.localPath as string, sink, algorithm, pool, (n) => progress.bytes(f.remotePath, n), options.signal);
+      const checksum = await copyOut(f.localPath as string, sink, algorithm, writer.chunkSize ?? CHUNK, pool, (n) => progress.bytes(f.remotePath, n), options.signal);
       const st = await writer.stat(target);
       result[i] = { ...f, size: st.size, creationTime: new Date().toISOString(), checksum, checksumAlgorithm: algorithm, remoteUid: st.uid, remoteGid: st.gid, remotePerm: st.perm };
       progress.file(f.remotePath);
