@@ -103,10 +103,6 @@ export async function openSftp(options: SftpConnectOptions, signal?: AbortSignal
       reject(new FileTransferError(auth ? `SFTP login to ${where} was refused (check the key or password)` : `cannot connect to ${where}: ${err.message}`, { cause: err }));
     });
     client.once("ready", () => {
-      // Nagle off (ssh2 leaves it on): ssh2 writes every SSH packet on its own, so a small one — a
-      // read request, a window adjust — waited for the ACK of the one before, a delayed ACK of up
-      // to 40 ms. Measured on loopback: one file at a time went from 46 to 209 MiB/s.
-      client.setNoDelay(true);
       client.sftp((err, channel) => {
         signal?.removeEventListener("abort", onAbort);
         if (err) {
@@ -116,6 +112,11 @@ export async function openSftp(options: SftpConnectOptions, signal?: AbortSignal
       });
     });
     client.connect(config);
+    // Nagle off (ssh2 leaves it on; node applies it once the socket connects): ssh2 writes every
+    // SSH packet on its own, so a small one — an auth step, a read request, a window adjust —
+    // waited for the ACK of the one before, a delayed ACK of 40 ms or more. Measured on loopback:
+    // logging in took 216 ms instead of 48, and one file at a time moved 46 MiB/s instead of 209.
+    client.setNoDelay(true);
   });
   // errors after set-up surface through the pending SFTP calls; keep the process alive-safe
   client.on("error", () => undefined);
