@@ -40,11 +40,13 @@ function writer(session: SftpSession): RemoteWriter {
     chunkSize: session.maxWrite,
     mkdirs: (dir) => session.mkdirs(dir),
     async create(path) {
-      if ((await session.stat(path)) !== undefined) throw new FileTransferError(`refusing to overwrite ${path} on the file server: it already exists`, { path, exists: true });
       const sftp = session.sftp;
-      const handle = await new Promise<Buffer>((resolve, reject) =>
-        sftp.open(path, "wx", { mode: 0o644 }, (err, h) => (err ? reject(new FileTransferError(`cannot create ${path} on the file server: ${err.message}`, { path, cause: err })) : resolve(h))),
-      );
+      // "wx" is SSH_FXF_CREAT|SSH_FXF_EXCL: the server refuses an existing file, so nothing is
+      // overwritten; a stat after a refusal only tells which error to report.
+      const handle = await new Promise<Buffer>((resolve, reject) => sftp.open(path, "wx", { mode: 0o644 }, (err, h) => (err ? reject(err) : resolve(h)))).catch(async (err: Error) => {
+        if ((await session.stat(path).catch(() => undefined)) !== undefined) throw new FileTransferError(`refusing to overwrite ${path} on the file server: it already exists`, { path, exists: true });
+        throw new FileTransferError(`cannot create ${path} on the file server: ${err.message}`, { path, cause: err });
+      });
       return {
         // ssh2 splits a chunk above the server's write limit (limits@openssh.com)
         write: (chunk, position) => new Promise<void>((resolve, reject) => sftp.write(handle, chunk, 0, chunk.length, position, (err) => (err ? reject(err) : resolve()))),

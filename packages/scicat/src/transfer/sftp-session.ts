@@ -129,6 +129,9 @@ export async function openSftp(options: SftpConnectOptions, signal?: AbortSignal
       throw err;
     }
   };
+  // Directories this session has seen or made: the files of a batch share their folders, and a
+  // stat per path component per file cost a round trip each.
+  const known = new Set<string>();
   return {
     sftp,
     maxRead: requestLimit(sftp, "_maxReadLen"),
@@ -139,6 +142,7 @@ export async function openSftp(options: SftpConnectOptions, signal?: AbortSignal
       let path = "";
       for (const part of parts) {
         path += `/${part}`;
+        if (known.has(path)) continue;
         const st = await stat(path);
         if (st === undefined) {
           try {
@@ -147,12 +151,14 @@ export async function openSftp(options: SftpConnectOptions, signal?: AbortSignal
             if ((await stat(path)) === undefined) throw err; // lost a race with a concurrent upload: fine
           }
         } else if (!st.isDirectory()) throw new FileTransferError(`${path} exists on the file server and is not a directory`, { path, exists: true });
+        known.add(path);
       }
     },
     unlink: (path) => call<void>((cb) => sftp.unlink(path, (err) => cb(err, undefined))),
     async rmdir(path) {
       try {
         await call<void>((cb) => sftp.rmdir(path, (err) => cb(err, undefined)));
+        known.delete(path);
         return true;
       } catch {
         return false;
