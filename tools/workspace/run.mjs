@@ -9,7 +9,7 @@
 // Plain JavaScript on purpose: it must run before any dependency is installed.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureSupportedNode } from "./node-bootstrap.mjs";
 
@@ -43,6 +43,13 @@ const pnpmVersion = pnpmSpec.slice("pnpm@".length).split("+")[0];
 const toolchain = join(root, ".cache", "toolchain");
 const pnpmBin = join(toolchain, "node_modules", ".bin");
 const env = { ...process.env, PATH: `${pnpmBin}${delimiter}${process.env.PATH ?? ""}` };
+// Native addons (ssh2's optional crypto binding, built at install: pnpm-workspace.yaml's
+// onlyBuiltDependencies) must compile against the headers of the Node that runs catkit. node-gyp
+// would otherwise take an npmrc `nodedir` (another Node's headers: the addon then fails to load
+// and ssh2 silently falls back to node:crypto) or try to download them. Node's own distribution
+// carries them in include/node.
+const nodePrefix = dirname(dirname(process.execPath));
+if (existsSync(join(nodePrefix, "include", "node", "node.h"))) env.npm_config_nodedir ??= nodePrefix;
 
 const installedPnpm = join(toolchain, "node_modules", "pnpm", "package.json");
 const havePnpm = existsSync(installedPnpm) && JSON.parse(readFileSync(installedPnpm, "utf8")).version === pnpmVersion;

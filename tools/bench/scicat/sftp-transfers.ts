@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { checksumOfFile, Dataset, ScicatClient, SftpFileTransfer, type File } from "@catkit/scicat";
 import { startSshd } from "../../sshd/start.ts";
 import { median, type Row } from "../shared/table.ts";
+import { ssh2NativeCrypto } from "./ssh2-native.ts";
 
 const FILES = Number(process.env.BENCH_FILES ?? 200);
 const MIB = Number(process.env.BENCH_FILE_MIB ?? 8);
@@ -84,10 +85,11 @@ export async function benchSftp(log: (line: string) => void): Promise<Row[]> {
       () => `put -r ${local} ${fresh()}\n`,
     );
     rmSync(target, { recursive: true, force: true });
+    const native = ssh2NativeCrypto();
     const row = (what: string, r: Array<{ catkit: Measure; sftp: Measure }>, reference: string): Row => {
       const [ca, ob] = [median(r.map((x) => x.catkit.s)), median(r.map((x) => x.sftp.s))];
       return {
-        case: `SFTP ${what} ${FILES} × ${MIB} MiB`,
+        case: `SFTP ${what} ${FILES} × ${MIB} MiB (ssh2 native crypto ${native})`,
         "catkit s": ca,
         "catkit MiB/s": totalMiB / ca,
         "reference s": ob,
