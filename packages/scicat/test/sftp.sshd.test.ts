@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AbortError } from "@catkit/core";
 import { checksumOfFile, Dataset, DatasetUploadError, FileTransferError, localFile, ScicatClient, ScicatErrorCode, SelectFileTransfer, SftpFileTransfer } from "../src/index.ts";
 import { startScicatSandbox, type ScicatSandbox } from "../src/testing/index.ts";
+import { openSftp } from "../src/transfer/sftp-session.ts";
 import { newDataset, tempDir } from "./client-helpers.ts";
 
 const sshd = inject("sshd");
@@ -87,6 +88,17 @@ describe("SftpFileTransfer on OpenSSH", () => {
     expect((await readFile(join(target, "big.bin"))).equals(await readFile(src))).toBe(true);
     expect(existsSync(join(target, "big.bin.part"))).toBe(false);
     await client.close();
+  });
+
+  it("uses the largest read and write requests the server takes (limits@openssh.com), as OpenSSH's sftp does", async () => {
+    // ssh2 keeps the negotiated limits private; a renamed field would silently fall back to ~30 KiB
+    const session = await openSftp({ host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey });
+    try {
+      expect(session.maxRead).toBe(261_120); // OpenSSH sftp-server: 256 KiB messages less 1 KiB
+      expect(session.maxWrite).toBe(261_120);
+    } finally {
+      session.close();
+    }
   });
 
   it("logs in with a password (tools/sshd's nss_wrapper user), uploads as that user and reads back", async () => {
