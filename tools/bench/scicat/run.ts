@@ -1,6 +1,7 @@
 // `npm run bench scicat` (or `pnpm nx run @catkit/tools:bench:scicat`): prints one Markdown
 // table with both SciCat comparisons side by side — SFTP downloads vs OpenSSH's sftp, and
-// paging 100,000 datasets from the sandbox vs a raw undici loop. BENCH_ONLY=sftp|paging runs one.
+// paging 100,000 datasets from the sandbox vs a raw undici loop. BENCH_ONLY=sftp|paging runs one;
+// BENCH_FLOOR=1 adds raw ssh2 (no catkit code, no hashing) to the SFTP rounds.
 import { cpus, loadavg } from "node:os";
 import { markdownTable, type Row } from "../shared/table.ts";
 import { benchPaging } from "./paging.ts";
@@ -14,5 +15,6 @@ const rows: Row[] = [];
 if (only !== "paging") rows.push(...(await benchSftp((line) => console.error(line))));
 if (only !== "sftp") rows.push(...(await benchPaging()));
 console.error(`load average at end ${load()}`);
-console.log(markdownTable(rows, ["case", "catkit s", "reference s", "reference", "ratio", "catkit MiB/s", "reference MiB/s", "catkit / reference throughput", "catkit CPU s", "reference CPU s", "goal"]));
+const floor = process.env.BENCH_FLOOR === "1" ? ["floor s", "floor / reference throughput", "floor CPU s"] : [];
+console.log(markdownTable(rows, ["case", "catkit s", "reference s", "reference", "ratio", "catkit MiB/s", "reference MiB/s", "catkit / reference throughput", "catkit CPU s", "reference CPU s", ...floor, "goal"]));
 process.exit(0);

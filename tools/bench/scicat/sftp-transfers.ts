@@ -11,11 +11,14 @@ import { join } from "node:path";
 import { checksumOfFile, Dataset, ScicatClient, SftpFileTransfer, type File } from "@catkit/scicat";
 import { startSshd } from "../../sshd/start.ts";
 import { median, type Row } from "../shared/table.ts";
+import { floorTransfer } from "./sftp-floor.ts";
 import { ssh2NativeCrypto } from "./ssh2-native.ts";
 
 const FILES = Number(process.env.BENCH_FILES ?? 200);
 const MIB = Number(process.env.BENCH_FILE_MIB ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Also time raw ssh2 with catkit's settings, no catkit code (sftp-floor.ts). */
+const FLOOR = process.env.BENCH_FLOOR === "1";
 
 /** CPU seconds (user + system) of the reaped children of `pid`, from /proc; NaN elsewhere. */
 function childCpuSeconds(pid: number | "self"): number {
@@ -30,6 +33,12 @@ function childCpuSeconds(pid: number | "self"): number {
 interface Measure {
   s: number;
   cpu: number;
+}
+
+interface Round {
+  catkit: Measure;
+  sftp: Measure;
+  floor?: Measure;
 }
 
 /** Runs the SFTP comparison and returns its table rows. */
@@ -74,6 +83,11 @@ export async function benchSftp(log: (line: string) => void): Promise<Row[]> {
         mkdirSync(target, { recursive: true });
         return `get -r ${remote} ${target}\n`;
       },
+      async () => {
+        rmSync(target, { recursive: true, force: true });
+        mkdirSync(target, { recursive: true });
+        await floorTransfer(sshd, "get", files.map((f) => ({ from: join(remote, f.remotePath), to: join(target, f.remotePath), size: f.size })));
+      },
     );
     const upload = await compare(
       async () => {
@@ -83,12 +97,19 @@ export async function benchSftp(log: (line: string) => void): Promise<Row[]> {
         await connection.close();
       },
       () => `put -r ${local} ${fresh()}\n`,
+      async () => {
+        const into = fresh();
+        mkdirSync(into);
+        await floorTransfer(sshd, "put", files.map((f) => ({ from: join(local, f.remotePath), to: join(into, f.remotePath), size: f.size })));
+      },
     );
     rmSync(target, { recursive: true, force: true });
     const native = ssh2NativeCrypto();
-    const row = (what: string, r: Array<{ catkit: Measure; sftp: Measure }>, reference: string): Row => {
+    const row = (what: string, r: Round[], reference: string): Row => {
       const [ca, ob] = [median(r.map((x) => x.catkit.s)), median(r.map((x) => x.sftp.s))];
+      const floor = r.flatMap((x) => (x.floor ? [x.floor] : []));
       return {
+        ...(floor.length === 0 ? {} : { "floor s": median(floor.map((m) => m.s)), "floor / reference throughput": ob / median(floor.map((m) => m.s)), "floor CPU s": median(floor.map((m) => m.cpu)) }),
         case: `SFTP ${what} ${FILES} × ${MIB} MiB (ssh2 native crypto ${native})`,
         "catkit s": ca,
         "catkit MiB/s": totalMiB / ca,
@@ -105,14 +126,14 @@ export async function benchSftp(log: (line: string) => void): Promise<Row[]> {
 
     // One warm-up each, then ROUNDS alternating rounds. CPU = client + the sshd session's processes
     // (reaped by the sshd listener a moment after the connection closes).
-    async function compare(runCatkit: () => Promise<void>, batchFor: () => string): Promise<Array<{ catkit: Measure; sftp: Measure }>> {
+    async function compare(runCatkit: () => Promise<void>, batchFor: () => string, runFloor: () => Promise<void>): Promise<Round[]> {
       const serverCpu = async (since: number) => {
         await new Promise((r) => setTimeout(r, 300));
         return childCpuSeconds(sshd.pid) - since;
       };
-      const catkit = async (): Promise<Measure> => {
+      const inProcess = async (run: () => Promise<void>): Promise<Measure> => {
         const [server, cpu, t] = [childCpuSeconds(sshd.pid), process.cpuUsage(), performance.now()];
-        await runCatkit();
+        await run();
         const s = (performance.now() - t) / 1000;
         const used = process.cpuUsage(cpu);
         return { s, cpu: (used.user + used.system) / 1e6 + (await serverCpu(server)) };
@@ -125,13 +146,15 @@ export async function benchSftp(log: (line: string) => void): Promise<Row[]> {
         const s = (performance.now() - t) / 1000;
         return { s, cpu: childCpuSeconds("self") - self + (await serverCpu(server)) };
       };
-      await catkit();
+      await inProcess(runCatkit);
       await openssh();
-      const rounds: Array<{ catkit: Measure; sftp: Measure }> = [];
+      if (FLOOR) await inProcess(runFloor);
+      const rounds: Round[] = [];
+      const show = (m: Measure) => `${m.s.toFixed(2)} s (${m.cpu.toFixed(2)} CPU s)`;
       for (let r = 0; r < ROUNDS; r++) {
-        const round = { catkit: await catkit(), sftp: await openssh() };
+        const round: Round = { catkit: await inProcess(runCatkit), sftp: await openssh(), ...(FLOOR ? { floor: await inProcess(runFloor) } : {}) };
         rounds.push(round);
-        log(`sftp bench round ${r + 1}: catkit ${round.catkit.s.toFixed(2)} s (${round.catkit.cpu.toFixed(2)} CPU s), sftp ${round.sftp.s.toFixed(2)} s (${round.sftp.cpu.toFixed(2)} CPU s)`);
+        log(`sftp bench round ${r + 1}: catkit ${show(round.catkit)}, sftp ${show(round.sftp)}${round.floor ? `, raw ssh2 floor ${show(round.floor)}` : ""}`);
       }
       return rounds;
     }
