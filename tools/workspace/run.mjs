@@ -45,11 +45,12 @@ const pnpmBin = join(toolchain, "node_modules", ".bin");
 const env = { ...process.env, PATH: `${pnpmBin}${delimiter}${process.env.PATH ?? ""}` };
 // Native addons (ssh2's optional crypto binding, built at install: pnpm-workspace.yaml's
 // onlyBuiltDependencies) must compile against the headers of the Node that runs catkit. node-gyp
-// would otherwise take an npmrc `nodedir` (another Node's headers: the addon then fails to load
-// and ssh2 silently falls back to node:crypto) or try to download them. Node's own distribution
-// carries them in include/node.
+// would otherwise take an npmrc `nodedir` — which `npm test` exports as npm_config_nodedir, and
+// which on a machine with an older system Node points at that Node's headers: the addon then
+// fails to load and ssh2 silently falls back to node:crypto — or try to download them. Node's own
+// distribution carries them in include/node, so they win over any inherited setting.
 const nodePrefix = dirname(dirname(process.execPath));
-if (existsSync(join(nodePrefix, "include", "node", "node.h"))) env.npm_config_nodedir ??= nodePrefix;
+if (existsSync(join(nodePrefix, "include", "node", "node.h"))) env.npm_config_nodedir = nodePrefix;
 
 const installedPnpm = join(toolchain, "node_modules", "pnpm", "package.json");
 const havePnpm = existsSync(installedPnpm) && JSON.parse(readFileSync(installedPnpm, "utf8")).version === pnpmVersion;
