@@ -7,23 +7,31 @@
 //   3. ingest: BENCH_MESSAGES dataset messages applied into the ICAT sandbox by 1 and by 2
 //      `catkit-server ingest` processes vs the broker's raw consume rate (ack only)
 // The gateway logs at "warn" (BENCH_LOG_LEVEL) so the figure is the gateway, not its stdout.
-// BENCH_ONLY=lookup runs case 1 alone, BENCH_ONLY=ingest case 3 alone.
+// BENCH_ONLY picks cases, comma-separated: lookup, download, ingest (e.g. BENCH_ONLY=lookup,download).
+// The ICAT and IDS sandboxes run in a process of their own, the gateway in another, the load
+// generator in this one; CPU seconds per process are printed for each case (Linux /proc).
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { markdownTable, median, type Row } from "../shared/table.ts";
-import { startChildServer } from "../shared/child-server.ts";
+import { startChildServer, type ChildServer } from "../shared/child-server.ts";
+import { withCpu } from "../shared/process-cpu.ts";
 import { runIngestBench } from "./ingest-bench.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-/** "lookup" runs case 1 only (for iterating on the gateway's request path), "ingest" case 3 only. */
-const ONLY = process.env.BENCH_ONLY;
+const CASES = new Set((process.env.BENCH_ONLY ?? "lookup,download,ingest").split(",").map((c) => c.trim()));
+for (const c of CASES) if (!["lookup", "download", "ingest"].includes(c)) throw new Error(`BENCH_ONLY: unknown case ${c} (lookup, download, ingest)`);
+const TOKEN = "elogbook-bench-00000000000000000000";
 const here = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const log = (text: string) => process.stderr.write(`bench server: ${text}\n`);
 const rows: Row[] = [];
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const pidOf = (c: ChildServer) => c.child.pid ?? 0;
+/** Median CPU seconds per process over rounds, as "name 1.23 s". */
+const cpuText = (runs: Record<string, number>[]) =>
+  Object.keys(runs[0] ?? {}).map((name) => `${name} ${median(runs.map((r) => r[name] ?? Number.NaN)).toFixed(2)} s`).join(", ");
 
 async function rps(url: string): Promise<number> {
   const result = await autocannon({ url, connections: 10, duration: SECONDS });
@@ -44,40 +52,60 @@ async function mibPerSecond(url: string, headers: Record<string, string> = {}): 
 
 async function gatewayBench(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), "catkit-bench-server-"));
-  log("starting the sandboxes and the gateway (1 GiB datafile), and a bare fastify app…");
-  const gateway = await startChildServer(here("gateway-child.ts"), [join(work, "info.json")]);
+  const withDownload = CASES.has("download");
+  log(`starting the sandboxes${withDownload ? " (1 GiB datafile)" : ""}, the gateway and a bare fastify app…`);
+  process.env.BENCH_DOWNLOAD = withDownload ? "1" : "0";
+  const sandbox = await startChildServer(here("sandbox-child.ts"), [join(work, "info.json")]);
+  const gateway = await startChildServer(here("gateway-child.ts"), [join(work, "info.json"), TOKEN]);
   const hello = await startChildServer(here("hello-child.ts"));
   try {
-    const info = JSON.parse(await readFile(join(work, "info.json"), "utf8")) as { lookup: string; fileId: number; sessionId: string; idsUrl: string };
-    const lookup = { gateway: [] as number[], hello: [] as number[] };
-    await rps(`${gateway.origin}${info.lookup}`); // warm the cache and the JIT
-    await rps(`${hello.origin}/hello`);
-    for (let r = 0; r < ROUNDS; r++) {
-      log(`look-up round ${r + 1}/${ROUNDS}`);
-      lookup.gateway.push(await rps(`${gateway.origin}${info.lookup}`));
-      lookup.hello.push(await rps(`${hello.origin}/hello`));
+    const info = JSON.parse(await readFile(join(work, "info.json"), "utf8")) as { fileId: number; sessionId: string; idsUrl: string };
+    if (CASES.has("lookup")) {
+      const url = `${gateway.origin}/dataacquisition/${TOKEN}/investigation?instrumentName=EDDI&investigationName=12100409-ST`;
+      const lookup = { gateway: [] as number[], hello: [] as number[] };
+      const cpu = { gateway: [] as Record<string, number>[], hello: [] as Record<string, number>[] };
+      await rps(url); // warm the cache and the JIT
+      await rps(`${hello.origin}/hello`);
+      for (let r = 0; r < ROUNDS; r++) {
+        log(`look-up round ${r + 1}/${ROUNDS}`);
+        const g = await withCpu({ client: process.pid, gateway: pidOf(gateway) }, () => rps(url));
+        const h = await withCpu({ client: process.pid, hello: pidOf(hello) }, () => rps(`${hello.origin}/hello`));
+        lookup.gateway.push(g.value);
+        lookup.hello.push(h.value);
+        cpu.gateway.push(g.cpu);
+        cpu.hello.push(h.cpu);
+      }
+      const g = median(lookup.gateway);
+      const h = median(lookup.hello);
+      rows.push({ case: "cached investigation look-up (req/s)", catkit: Math.round(g), reference: Math.round(h), "reference is": "bare fastify hello route", ratio: ratio(g, h), goal: "≥ 0.7×", "CPU per round (catkit; reference)": `${cpuText(cpu.gateway)}; ${cpuText(cpu.hello)}` });
     }
-    const g = median(lookup.gateway);
-    const h = median(lookup.hello);
-    rows.push({ case: "cached investigation look-up (req/s)", catkit: Math.round(g), reference: Math.round(h), "reference is": "bare fastify hello route", ratio: ratio(g, h), goal: "≥ 0.7×" });
-
-    const download = { gateway: [] as number[], ids: [] as number[] };
-    for (let r = 0; r < (ONLY === "lookup" ? 0 : ROUNDS); r++) {
-      log(`download round ${r + 1}/${ROUNDS}`);
-      download.gateway.push(await mibPerSecond(`${gateway.origin}/api/v1/datafiles/${info.fileId}/content`, { authorization: `Bearer ${info.sessionId}` }));
-      download.ids.push(await mibPerSecond(`${info.idsUrl}/getData?sessionId=${info.sessionId}&datafileIds=${info.fileId}`));
+    if (withDownload) {
+      const download = { gateway: [] as number[], ids: [] as number[] };
+      const cpu = { gateway: [] as Record<string, number>[], ids: [] as Record<string, number>[] };
+      const pids = { client: process.pid, gateway: pidOf(gateway), sandbox: pidOf(sandbox) };
+      for (let r = 0; r < ROUNDS; r++) {
+        log(`download round ${r + 1}/${ROUNDS}`);
+        const g = await withCpu(pids, () => mibPerSecond(`${gateway.origin}/api/v1/datafiles/${info.fileId}/content`, { authorization: `Bearer ${info.sessionId}` }));
+        const d = await withCpu({ client: process.pid, sandbox: pidOf(sandbox) }, () => mibPerSecond(`${info.idsUrl}/getData?sessionId=${info.sessionId}&datafileIds=${info.fileId}`));
+        download.gateway.push(g.value);
+        download.ids.push(d.value);
+        cpu.gateway.push(g.cpu);
+        cpu.ids.push(d.cpu);
+      }
+      const dg = median(download.gateway);
+      const di = median(download.ids);
+      rows.push({ case: "1 GiB download (MiB/s)", catkit: Math.round(dg), reference: Math.round(di), "reference is": "IDS sandbox getData directly", ratio: ratio(dg, di), goal: "≥ 0.8×", "CPU per round (catkit; reference)": `${cpuText(cpu.gateway)}; ${cpuText(cpu.ids)}` });
     }
-    const dg = median(download.gateway);
-    const di = median(download.ids);
-    if (ONLY !== "lookup") rows.push({ case: "1 GiB download (MiB/s)", catkit: Math.round(dg), reference: Math.round(di), "reference is": "IDS sandbox getData directly", ratio: ratio(dg, di), goal: "≥ 0.8×" });
   } finally {
     await gateway.stop();
     await hello.stop();
+    await sandbox.stop();
     await rm(work, { recursive: true, force: true });
   }
 }
 
-if (ONLY !== "ingest") await gatewayBench();
-
-if (ONLY !== "lookup") rows.push(...(await runIngestBench(log)));
-console.log(markdownTable(rows, ["case", "catkit", "reference", "reference is", "ratio", "goal"]));
+const loadBefore = loadavg()[0] ?? 0;
+if (CASES.has("lookup") || CASES.has("download")) await gatewayBench();
+if (CASES.has("ingest")) rows.push(...(await runIngestBench(log)));
+console.log(`\n@catkit/server — Node ${process.versions.node}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after; ${SECONDS} s × ${ROUNDS} alternating rounds, medians\n`);
+console.log(markdownTable(rows, ["case", "catkit", "reference", "reference is", "ratio", "goal", "CPU per round (catkit; reference)"]));

@@ -2,7 +2,6 @@
 // generated from the route schemas), OpenAPI at /openapi.json and its UI at /docs, CORS, rate
 // limits per API key, body size limits, redacted logs, request metrics, /health and /metrics.
 import cors from "@fastify/cors";
-import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -11,7 +10,8 @@ import type { Logger } from "pino";
 import type { ServerConfig } from "../config/server-config.js";
 import { replyError } from "./error-reply.js";
 import { registerHealth, type HealthCheck } from "./health.js";
-import type { ServerMetrics } from "./metrics.js";
+import { registerRateLimit } from "./rate-limit.js";
+import { requestRecorder, type ServerMetrics } from "./metrics.js";
 
 /**
  * What {@link buildApp} needs.
@@ -28,14 +28,6 @@ export interface AppOptions {
   health: readonly HealthCheck[];
 }
 
-/** The caller a rate limit counts against: its API key (header or ICAT+ path), else its address. */
-function rateKey(req: FastifyRequest): string {
-  const header = req.headers["x-api-key"];
-  if (typeof header === "string" && header) return `key:${header}`;
-  const m = /^\/dataacquisition\/([^/?]+)/.exec(req.url);
-  return m?.[1] ? `key:${m[1]}` : `ip:${req.ip}`;
-}
-
 /**
  * Fastify's request logging in one line per request instead of two ("incoming request", then
  * "request completed" without the URL): the completed line names the method and URL (redacted
@@ -43,11 +35,19 @@ function rateKey(req: FastifyRequest): string {
  * the lines. Error and stream lines stay fastify's.
  */
 class OneLineRequestLog extends LogController {
+  readonly #log: Logger;
+
+  constructor(log: Logger) {
+    super();
+    this.#log = log;
+  }
+
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (error) super.requestCompleted(error, request, reply);
-    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
+    // Checked first: below info (e.g. at warn) the line is not even built.
+    else if (this.#log.isLevelEnabled("info")) reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
   }
 }
 
@@ -71,7 +71,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     requestTimeout: 0,
     forceCloseConnections: "idle",
     return503OnClosing: true,
-    logController: new OneLineRequestLog(),
+    logController: new OneLineRequestLog(o.logger),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,7 +80,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   // Without origins CORS is off: not registering the plugin spares every request its hook.
   if (config.gateway.corsOrigins.length > 0) await app.register(cors, { origin: config.gateway.corsOrigins, exposedHeaders: ["content-range", "accept-ranges", "content-disposition"] });
-  await app.register(rateLimit, { max: config.gateway.rateLimit.max, timeWindow: config.gateway.rateLimit.windowMs, keyGenerator: rateKey });
+  registerRateLimit(app, config.gateway.rateLimit);
   await app.register(swagger, {
     openapi: {
       info: { title: "catkit server", version: "1", description: "catkit REST API over ICAT and IDS, ICAT+-compatible routes and the e-logbook" },
@@ -94,10 +94,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/docs" });
   app.get("/openapi.json", { schema: { hide: true }, config: { rateLimit: false } }, () => app.swagger());
 
+  const recordRequest = requestRecorder(metrics);
   app.addHook("onResponse", (req, reply, done) => {
-    const route = req.routeOptions.url ?? "unmatched";
-    metrics.httpRequests.inc({ route, method: req.method, status: String(reply.statusCode) });
-    metrics.httpDuration.observe({ route, method: req.method }, reply.elapsedTime / 1000);
+    recordRequest(req.routeOptions.url ?? "unmatched", req.method, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 

@@ -81,14 +81,21 @@ export function dataAcquisitionRoutes(app: FastifyInstance, deps: DataAcquisitio
     });
   }
 
-  app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/investigation", { schema: { ...schema, summary: "ICAT+ investigations of a proposal on a beamline (cached)" } }, async (req, reply) => {
+  // Not async: a cache hit is answered in the same tick, without a promise.
+  app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/investigation", { schema: { ...schema, summary: "ICAT+ investigations of a proposal on a beamline (cached)" } }, (req, reply) => {
     const service = checked(deps, req);
     const q = { instrumentName: req.query.instrumentName ?? null, investigationName: req.query.investigationName ?? null };
-    const json = await deps.cache.get(`${q.instrumentName}\u0000${q.investigationName}`, async () => {
+    const key = `${q.instrumentName}\u0000${q.investigationName}`;
+    void reply.header("content-type", "application/json; charset=utf-8");
+    const hit = deps.cache.peek(key);
+    if (hit !== undefined) {
+      void reply.send(hit);
+      return undefined;
+    }
+    return deps.cache.load(key, async () => {
       await service.ready();
       return investigations(service.icat, q);
     });
-    return reply.type("application/json; charset=utf-8").send(json);
   });
 
   app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/dataset", { schema: { ...schema, summary: "ICAT+ datasets of an investigation" } }, async (req) => {

@@ -1,0 +1,80 @@
+// Rate limits per caller: at most `max` requests per window of `windowMs`, counted per key (the
+// API key of an X-Api-Key header or of an ICAT+ `dataacquisition/{apiKey}/…` path, else the
+// client address) in a Map that is dropped whole when the window ends. One window for all keys
+// keeps the hook to a Map look-up and an increment: @fastify/rate-limit's store, async hook and
+// per-key timers were the largest hook cost of the cached look-up in tools/bench/server. The
+// answer is that plugin's: x-ratelimit-limit, -remaining and -reset (seconds) on every limited
+// route, 429 with retry-after once the budget is spent. A route opts out with
+// `config: { rateLimit: false }` (/health, /metrics, /openapi.json).
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from "fastify";
+import { RequestError } from "./error-reply.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** false: this route is not rate limited. */
+    rateLimit?: false;
+  }
+}
+
+/**
+ * Limits of {@link registerRateLimit}.
+ *
+ * @example
+ * ```ts
+ * const limits: RateLimitOptions = { max: 600, windowMs: 60_000 };
+ * ```
+ */
+export interface RateLimitOptions {
+  /** Requests per window per key. */
+  max: number;
+  windowMs: number;
+  /** The clock (tests); Date.now by default. */
+  now?: () => number;
+}
+
+/**
+ * The key a request counts against: its API key (X-Api-Key header, or the ICAT+ path's), else its address.
+ *
+ * @example
+ * ```ts
+ * rateKey(req); // "key:elogbook-…" or "ip:127.0.0.1"
+ * ```
+ */
+export function rateKey(req: FastifyRequest): string {
+  const header = req.headers["x-api-key"];
+  if (typeof header === "string" && header) return `key:${header}`;
+  const apiKey = (req.params as { apiKey?: unknown } | undefined)?.apiKey;
+  return typeof apiKey === "string" && apiKey ? `key:${apiKey}` : `ip:${req.ip}`;
+}
+
+/**
+ * Adds the limit as an onRequest hook of `app` (and so of every route registered after it).
+ *
+ * @example
+ * ```ts
+ * registerRateLimit(app, { max: config.gateway.rateLimit.max, windowMs: config.gateway.rateLimit.windowMs });
+ * ```
+ */
+export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions): void {
+  const now = o.now ?? Date.now;
+  const limit = String(o.max);
+  let counts = new Map<string, number>();
+  let windowEnd = now() + o.windowMs;
+
+  app.addHook("onRequest", (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    if (req.routeOptions.config.rateLimit === false) return done();
+    const t = now();
+    if (t >= windowEnd) {
+      counts = new Map();
+      windowEnd = t + o.windowMs;
+    }
+    const key = rateKey(req);
+    const used = (counts.get(key) ?? 0) + 1;
+    counts.set(key, used);
+    const reset = String(Math.ceil((windowEnd - t) / 1000));
+    void reply.header("x-ratelimit-limit", limit).header("x-ratelimit-remaining", String(Math.max(0, o.max - used))).header("x-ratelimit-reset", reset);
+    if (used <= o.max) return done();
+    void reply.header("retry-after", reset);
+    done(new RequestError(429, "RATE_LIMITED", `more than ${o.max} requests in ${o.windowMs / 1000} s from this ${key.startsWith("key:") ? "API key" : "address"}: retry in ${reset} s`));
+  });
+}
