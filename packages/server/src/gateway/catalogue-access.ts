@@ -1,7 +1,9 @@
 // Clients acting as the caller: every ICAT and IDS call the gateway makes for a request carries
 // the caller's own ICAT session, so ICAT's authorization rules decide what they see (the gateway
-// never holds a privileged session for reads). One undici transport is shared by all of them.
-import { staticSession, UndiciTransport, type Transport } from "@catkit/core";
+// never holds a privileged session for reads). One transport is shared by all of them: core's
+// FastTransport, undici for catalogue calls and its fast HTTP/1.1 path for IDS data transfers,
+// whose pooled body the download routes relay without a copy (relay-body.ts).
+import { FastTransport, staticSession, type Transport } from "@catkit/core";
 import { IcatClient } from "@catkit/icat";
 import { IdsClient } from "@catkit/ids";
 import type { FastifyRequest } from "fastify";
@@ -20,13 +22,13 @@ export class CatalogueAccess {
   readonly icatUrl: string;
   readonly idsUrl: string | undefined;
   readonly transport: Transport;
-  readonly #own: UndiciTransport | undefined;
+  readonly #own: FastTransport | undefined;
 
   constructor(o: { icatUrl: string; idsUrl?: string | undefined; transport?: Transport }) {
     this.icatUrl = o.icatUrl;
     this.idsUrl = o.idsUrl;
-    this.#own = o.transport ? undefined : new UndiciTransport();
-    this.transport = o.transport ?? (this.#own as UndiciTransport);
+    this.#own = o.transport ? undefined : new FastTransport();
+    this.transport = o.transport ?? (this.#own as FastTransport);
   }
 
   /** An ICAT client signing with `sessionId` (no refresh, no re-login: the session is the caller's). */

@@ -1,6 +1,7 @@
 // The Range header of a download (RFC 9110 §14.1.2), one range only: "bytes=a-b", "bytes=a-" or
-// "bytes=-n". ids.server honours only "bytes=a-" (an offset), so the gateway asks IDS for the
-// offset and ends the stream itself after b.
+// "bytes=-n". ids.server honours only "bytes=a-" (an offset), so for a single file the gateway
+// asks IDS for the offset and ends the stream itself after b; for a zip (length unknown) only an
+// offset is passed on (parseOffset).
 import { RequestError } from "../../app/error-reply.js";
 
 /**
@@ -44,4 +45,20 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   }
   if (!Number.isSafeInteger(start) || start >= size) throw new RequestError(416, "RANGE_NOT_SATISFIABLE", `range ${header} starts past the end of the ${size}-byte file`);
   return { start, end };
+}
+
+/**
+ * The offset of a `Range: bytes=N-` header, the one form ids.server's getData accepts (on zips
+ * too); undefined for no header or any other form.
+ *
+ * @example
+ * ```ts
+ * parseOffset("bytes=1024-"); // 1024
+ * parseOffset("bytes=0-99"); // undefined
+ * ```
+ */
+export function parseOffset(header: string | undefined): number | undefined {
+  const m = header === undefined ? null : /^bytes=(\d+)-$/.exec(header.trim());
+  const offset = m ? Number(m[1]) : undefined;
+  return offset !== undefined && Number.isSafeInteger(offset) ? offset : undefined;
 }

@@ -1,15 +1,15 @@
 // Downloads and archive state, streamed from IDS with the caller's session:
-// GET /datafiles/{id}/content (Range passed through), GET /datasets/{id}/zip, GET …/status and
-// POST …/restore. Bodies are piped from IDS to the caller as they arrive; nothing is buffered.
+// GET /datafiles/{id}/content (Range passed through), GET /datasets/{id}/zip (an offset passed
+// through, as IDS takes it), GET …/status and POST …/restore. Bodies are relayed from IDS to the
+// caller as they arrive (relay-body.ts); nothing is buffered.
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ServerMetrics } from "../../app/metrics.js";
 import { sessionOf, type CatalogueAccess } from "../catalogue-access.js";
 import { ERRORS, IdParams, StatusOut } from "./api-schemas.js";
-import { parseRange } from "./byte-range.js";
-import { limitStream } from "./limit-stream.js";
-import type { Readable } from "node:stream";
+import { parseOffset, parseRange } from "./byte-range.js";
+import { relayBody } from "./relay-body.js";
 
 const security = [{ icatSession: [] }];
 const SessionQuery = z.object({ sessionId: z.string().optional() });
@@ -20,19 +20,6 @@ function disposition(name: string | undefined): string {
   if (!name) return "attachment";
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-function stream(reply: FastifyReply, metrics: ServerMetrics, body: Readable): FastifyReply {
-  metrics.downloadsActive.inc();
-  let counted = true;
-  const done = () => {
-    if (counted) metrics.downloadsActive.dec();
-    counted = false;
-  };
-  reply.raw.once("close", done);
-  // The caller went away: stop pulling from IDS.
-  reply.raw.once("close", () => body.destroy());
-  return reply.send(body);
 }
 
 /**
@@ -63,22 +50,29 @@ export function dataRoutes(app: FastifyInstance, access: CatalogueAccess, metric
     if (range && size !== undefined && (data.status === 206 || range.start === 0)) {
       const length = range.end - range.start + 1;
       void reply.code(206).header("content-range", `bytes ${range.start}-${range.end}/${size}`).header("content-length", length);
-      return stream(reply, metrics, range.end === size - 1 ? data.body : limitStream(data.body, length));
+      return relayBody(reply, data, metrics, length);
     }
     if (data.size !== undefined) void reply.header("content-length", data.size);
-    return stream(reply, metrics, data.body);
+    return relayBody(reply, data, metrics);
   });
 
+  // ids.server's getData takes `Range: bytes=N-` only, on zips too: it skips the first N bytes of
+  // the zip as it generates it (RangeOutputStream) and answers 206 without Content-Range, its
+  // length being unknown. The gateway passes such an offset through and answers the same way;
+  // any other Range is ignored (200, the whole zip), as RFC 9110 allows. The zip's entries carry
+  // the time of the request (ZipOutputStream), so bytes from two requests only fit together when
+  // both fell in the same two seconds; a resumed zip should be checked.
   r.get("/datasets/:id/zip", {
     schema: {
-      tags: ["data"], summary: "The dataset as a zip streamed from IDS", security, params: IdParams,
+      tags: ["data"], summary: "The dataset as a zip streamed from IDS (Range: bytes=N- resumes at an offset, as IDS)", security, params: IdParams,
       querystring: SessionQuery.extend({ compress: z.coerce.boolean().default(false) }),
-      response: { 200: Binary, 503: ERRORS[400], ...ERRORS },
+      response: { 200: Binary, 206: Binary, 503: ERRORS[400], ...ERRORS },
     },
   }, async (req, reply) => {
-    const data = await access.ids(sessionOf(req)).getData({ datasetIds: [req.params.id] }, { zip: true, compress: req.query.compress, outname: `dataset-${req.params.id}` });
-    void reply.header("content-type", "application/zip").header("content-disposition", disposition(data.fileName ?? `dataset-${req.params.id}.zip`));
-    return stream(reply, metrics, data.body);
+    const offset = parseOffset(req.headers.range);
+    const data = await access.ids(sessionOf(req)).getData({ datasetIds: [req.params.id] }, { zip: true, compress: req.query.compress, outname: `dataset-${req.params.id}`, offset });
+    void reply.code(data.status === 206 ? 206 : 200).header("accept-ranges", "bytes").header("content-type", "application/zip").header("content-disposition", disposition(data.fileName ?? `dataset-${req.params.id}.zip`));
+    return relayBody(reply, data, metrics);
   });
 
   for (const [kind, key] of [["datasets", "datasetIds"], ["datafiles", "datafileIds"]] as const) {
