@@ -199,3 +199,33 @@ describe("read-only and getLink configuration", () => {
     expect(await noLink.json()).toEqual({ code: "NotImplementedException", message: "Sorry getLink is not available on this IDS installation" });
   });
 });
+
+// ids.server applies `Range: bytes=N-` to whatever getData streams (IdsBean SO.write wraps the
+// output in a RangeOutputStream before the ZipOutputStream): on a zip the first N bytes of the zip
+// as generated are skipped, 206 without Content-Range or Content-Length; past the end the body is
+// empty; a single file's Content-Length is max(0, length − N).
+describe("getData with an offset", () => {
+  it("skips the first N bytes of a zip as generated, and answers an offset past the end with an empty 206", async () => {
+    const stable = await startIdsSandbox({ stableZips: true });
+    const s = seedTutorial(stable.catalogue);
+    for (const [name, content] of [["one.txt", "first file\n"], ["two.txt", "second file\n"]] as const) await stable.addDatafile({ datasetId: s.dataset.id, name, content });
+    const zipUrl = `${stable.url}/getData?sessionId=${s.sessionId}&datasetIds=${s.dataset.id}`;
+    const whole = Buffer.from(await (await fetch(zipUrl)).arrayBuffer());
+    for (const offset of [1, 100, whole.length - 1]) {
+      const part = await fetch(zipUrl, { headers: { range: `bytes=${offset}-` } });
+      expect(part.status).toBe(206);
+      expect(part.headers.get("content-range")).toBeNull();
+      expect(part.headers.get("content-length")).toBeNull();
+      expect(Buffer.from(await part.arrayBuffer()).equals(whole.subarray(offset))).toBe(true);
+    }
+    const past = await fetch(zipUrl, { headers: { range: `bytes=${whole.length + 10}-` } });
+    expect(past.status).toBe(206);
+    expect((await past.arrayBuffer()).byteLength).toBe(0);
+    const fileId = (await stable.addDatafile({ datasetId: s.dataset.id, name: "three.txt", content: "3\n" })).id;
+    const pastFile = await fetch(`${stable.url}/getData?sessionId=${s.sessionId}&datafileIds=${fileId}`, { headers: { range: "bytes=5-" } });
+    expect(pastFile.status).toBe(206);
+    expect(pastFile.headers.get("content-length")).toBe("0");
+    expect((await pastFile.arrayBuffer()).byteLength).toBe(0);
+    await stable.close();
+  });
+});

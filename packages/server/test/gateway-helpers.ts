@@ -32,8 +32,18 @@ export interface GatewayWorld {
   close(): Promise<void>;
 }
 
-export async function startSandbox(options: { twoLevel?: boolean } = {}): Promise<IcatAndIdsSandbox> {
-  return startIcatAndIdsSandbox({ fixture: tutorialFixture, policy: facilityPolicy(), ...(options.twoLevel ? { twoLevel: { restoreDelayMs: 50 } } : {}) });
+export interface SandboxOptions {
+  twoLevel?: boolean;
+  /** Zips with fixed entry times, so two requests for one zip give the same bytes. */
+  stableZips?: boolean;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<IcatAndIdsSandbox> {
+  return startIcatAndIdsSandbox({
+    fixture: tutorialFixture, policy: facilityPolicy(),
+    ...(options.twoLevel ? { twoLevel: { restoreDelayMs: 50 } } : {}),
+    ...(options.stableZips ? { ids: { stableZips: true } } : {}),
+  });
 }
 
 /** A gateway over `sandbox`, its logbook in `dir` unless `env` says otherwise. */
@@ -51,7 +61,7 @@ export async function startGateway(sandbox: IcatAndIdsSandbox, dir: string, env:
   return startServer({ config, parts: ["gateway"], logger: createLogger("info", destination) });
 }
 
-export async function startGatewayWorld(env: Record<string, string> = {}, options: { twoLevel?: boolean } = {}): Promise<GatewayWorld> {
+export async function startGatewayWorld(env: Record<string, string> = {}, options: SandboxOptions = {}): Promise<GatewayWorld> {
   const sandbox = await startSandbox(options);
   const logLines: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), "catkit-gateway-"));

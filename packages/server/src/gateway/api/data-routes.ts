@@ -2,7 +2,7 @@
 // GET /datafiles/{id}/content (Range passed through), GET /datasets/{id}/zip (an offset passed
 // through, as IDS takes it), GET …/status and POST …/restore. Bodies are relayed from IDS to the
 // caller as they arrive (relay-body.ts); nothing is buffered.
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ServerMetrics } from "../../app/metrics.js";
