@@ -48,8 +48,9 @@ describe("cell metrics", () => {
 
   it("requestRecorder counts requests by route, method and status and times them by route and method", async () => {
     const metrics = createMetrics();
-    const record = requestRecorder(metrics);
-    for (const [route, method, value] of observations) record(route, method, value > 1 ? 500 : 200, value);
+    const recorder = requestRecorder(metrics);
+    const routes = new Map(["/a", "/b"].map((r) => [r, recorder(r)]));
+    for (const [route, method, value] of observations) routes.get(route)?.(method, value > 1 ? 500 : 200, value);
     const text = await metrics.registry.metrics();
     expect(text).toContain('catkit_http_requests_total{route="/a",method="GET",status="200"} 3');
     expect(text).toContain('catkit_http_requests_total{route="/a",method="POST",status="500"} 1');

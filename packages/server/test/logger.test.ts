@@ -2,7 +2,8 @@
 // exposes them as getters), and no secret reaches a line.
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/app/logger.ts";
+import Fastify, { LogController } from "fastify";
+import { createLogger, requestLoggerFactory } from "../src/app/logger.ts";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -37,5 +38,21 @@ describe("createLogger", () => {
     await new Promise((r) => setImmediate(r));
     expect(JSON.stringify(lines)).not.toContain("hunter2");
     expect(JSON.stringify(lines)).not.toContain("abc-123");
+  });
+
+  it("gives each request a logger bound to its request id, made on its first enabled call", async () => {
+    const { lines, log } = capture();
+    const app = Fastify({ loggerInstance: log, childLoggerFactory: requestLoggerFactory(log), logController: new LogController({ disableRequestLogging: true }) });
+    app.get("/x", (req) => {
+      req.log.debug("below the level");
+      req.log.info({ password: "hunter2" }, "hello");
+      req.log.child({ part: "inner" }).warn("nested");
+      return "ok";
+    });
+    expect((await app.inject({ url: "/x" })).statusCode).toBe(200);
+    await new Promise((r) => setImmediate(r));
+    expect(lines.map((l) => [l.msg, l.reqId, l.part])).toEqual([["hello", "req-1", undefined], ["nested", "req-1", "inner"]]);
+    expect(JSON.stringify(lines)).not.toContain("hunter2");
+    await app.close();
   });
 });

@@ -10,7 +10,9 @@ import type { Logger } from "pino";
 import type { ServerConfig } from "../config/server-config.js";
 import { replyError } from "./error-reply.js";
 import { registerHealth, type HealthCheck } from "./health.js";
+import { requestLoggerFactory } from "./logger.js";
 import { registerRateLimit } from "./rate-limit.js";
+import { hooksOf } from "./route-hooks.js";
 import { requestRecorder, type ServerMetrics } from "./metrics.js";
 
 /**
@@ -72,15 +74,30 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: "idle",
     return503OnClosing: true,
     logController: new OneLineRequestLog(o.logger),
+    childLoggerFactory: requestLoggerFactory(o.logger),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(replyError);
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ statusCode: 404, code: "NOT_FOUND", message: `no route ${req.method} ${req.url.split("?")[0]}` }));
+
+  // Metrics and rate limits are hooks of each route, added as routes are registered (route-hooks.ts).
+  const recorder = requestRecorder(metrics);
+  app.addHook("onRoute", (route) => {
+    const record = recorder(route.url);
+    route.onResponse = [...hooksOf(route.onResponse), (req, reply, done) => {
+      record(req.method, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    }];
+  });
+  const limit = registerRateLimit(app, config.gateway.rateLimit);
+  const recordUnmatched = recorder("unmatched");
+  app.setNotFoundHandler({ preHandler: limit }, (req, reply) => {
+    void reply.code(404).send({ statusCode: 404, code: "NOT_FOUND", message: `no route ${req.method} ${req.url.split("?")[0]}` });
+    recordUnmatched(req.method, 404, reply.elapsedTime / 1000);
+  });
 
   // Without origins CORS is off: not registering the plugin spares every request its hook.
   if (config.gateway.corsOrigins.length > 0) await app.register(cors, { origin: config.gateway.corsOrigins, exposedHeaders: ["content-range", "accept-ranges", "content-disposition"] });
-  registerRateLimit(app, config.gateway.rateLimit);
   await app.register(swagger, {
     openapi: {
       info: { title: "catkit server", version: "1", description: "catkit REST API over ICAT and IDS, ICAT+-compatible routes and the e-logbook" },
@@ -93,12 +110,6 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   app.get("/openapi.json", { schema: { hide: true }, config: { rateLimit: false } }, () => app.swagger());
-
-  const recordRequest = requestRecorder(metrics);
-  app.addHook("onResponse", (req, reply, done) => {
-    recordRequest(req.routeOptions.url ?? "unmatched", req.method, reply.statusCode, reply.elapsedTime / 1000);
-    done();
-  });
 
   registerHealth(app, o.health);
   app.get("/metrics", { schema: { hide: true }, config: { rateLimit: false } }, async (_req, reply) =>

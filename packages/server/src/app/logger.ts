@@ -3,7 +3,8 @@
 // requests are logged by method and redacted URL only (no headers: Authorization stays out).
 import { redact } from "@catkit/core";
 import { redactUrl, redactValue } from "@catkit/core/internal";
-import pino, { type DestinationStream, type Logger } from "pino";
+import type { FastifyBaseLogger } from "fastify";
+import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger } from "pino";
 
 /**
  * Creates the server's logger.
@@ -35,4 +36,67 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+type Level = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
+
+/**
+ * The logger of one request: fastify gives every request a child logger bound to its request id,
+ * and pino builds a child by serializing its bindings, a cost paid on every request even when
+ * nothing is logged (the cached look-up logs nothing at warn). This one makes the pino child on
+ * its first enabled log call; below the level a call is one level check.
+ */
+class RequestLogger implements FastifyBaseLogger {
+  readonly #parent: Logger;
+  readonly #bindings: Bindings;
+  #child: Logger | undefined;
+
+  constructor(parent: Logger, bindings: Bindings) {
+    this.#parent = parent;
+    this.#bindings = bindings;
+  }
+
+  get level(): string {
+    return (this.#child ?? this.#parent).level;
+  }
+
+  set level(level: string) {
+    this.#real().level = level;
+  }
+
+  #real(): Logger {
+    return (this.#child ??= this.#parent.child(this.#bindings));
+  }
+
+  #log(level: Level, args: unknown[]): void {
+    if (!(this.#child ?? this.#parent).isLevelEnabled(level)) return;
+    const child = this.#real();
+    Reflect.apply(child[level], child, args);
+  }
+
+  fatal = (...args: unknown[]): void => this.#log("fatal", args);
+  error = (...args: unknown[]): void => this.#log("error", args);
+  warn = (...args: unknown[]): void => this.#log("warn", args);
+  info = (...args: unknown[]): void => this.#log("info", args);
+  debug = (...args: unknown[]): void => this.#log("debug", args);
+  trace = (...args: unknown[]): void => this.#log("trace", args);
+  silent = (): void => undefined;
+
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.#real().child(bindings, options);
+  }
+}
+
+/**
+ * fastify's `childLoggerFactory` for the server whose logger is `root`: a lazily made child per
+ * request (see RequestLogger), or pino's own child when a route sets its own level or serializers.
+ *
+ * @example
+ * ```ts
+ * const app = Fastify({ loggerInstance: logger, childLoggerFactory: requestLoggerFactory(logger) });
+ * ```
+ */
+export function requestLoggerFactory(root: Logger): (logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions) => FastifyBaseLogger {
+  return (logger, bindings, options) =>
+    options.level !== undefined || options.serializers !== undefined ? logger.child(bindings, options) : new RequestLogger(root, bindings);
 }

@@ -88,30 +88,34 @@ export function createMetrics(): ServerMetrics {
 }
 
 /**
- * Counts a gateway request in `catkit_http_requests_total` and its duration in
- * `catkit_http_request_duration_seconds`, in cells kept per route, method and status (a bounded
- * set: route patterns, not URLs), so a request costs one Map look-up and a few additions.
+ * Counts the requests of one route in `catkit_http_requests_total` and their durations in
+ * `catkit_http_request_duration_seconds`, in cells kept per method and status (a bounded set),
+ * so a request costs two Map look-ups and a few additions.
  *
  * @example
  * ```ts
- * const record = requestRecorder(metrics);
- * record("/api/v1/datasets", "GET", 200, 0.012);
+ * const record = requestRecorder(metrics)("/api/v1/datasets");
+ * record("GET", 200, 0.012);
  * ```
  */
-export function requestRecorder(metrics: ServerMetrics): (route: string, method: string, status: number, seconds: number) => void {
-  const cells = new Map<string, { count: CountCell; time: HistogramCell }>();
+export function requestRecorder(metrics: ServerMetrics): (route: string) => (method: string, status: number, seconds: number) => void {
   const times = new Map<string, HistogramCell>();
-  return (route, method, status, seconds) => {
-    const key = `${status} ${method} ${route}`;
-    let cell = cells.get(key);
-    if (cell === undefined) {
-      const timeKey = `${method} ${route}`;
-      let time = times.get(timeKey);
-      if (time === undefined) times.set(timeKey, (time = metrics.httpDuration.cell({ route, method })));
-      cell = { count: metrics.httpRequests.cell({ route, method, status: String(status) }), time };
-      cells.set(key, cell);
-    }
-    cell.count.count++;
-    cell.time.observe(seconds);
+  return (route) => {
+    type Cell = { count: CountCell; time: HistogramCell };
+    const byMethod = new Map<string, Map<number, Cell>>();
+    return (method, status, seconds) => {
+      let byStatus = byMethod.get(method);
+      if (byStatus === undefined) byMethod.set(method, (byStatus = new Map<number, Cell>()));
+      let cell = byStatus.get(status);
+      if (cell === undefined) {
+        const timeKey = `${method} ${route}`;
+        let time = times.get(timeKey);
+        if (time === undefined) times.set(timeKey, (time = metrics.httpDuration.cell({ route, method })));
+        cell = { count: metrics.httpRequests.cell({ route, method, status: String(status) }), time };
+        byStatus.set(status, cell);
+      }
+      cell.count.count++;
+      cell.time.observe(seconds);
+    };
   };
 }

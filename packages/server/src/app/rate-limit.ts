@@ -6,8 +6,9 @@
 // answer is that plugin's: x-ratelimit-limit, -remaining and -reset (seconds) on every limited
 // route, 429 with retry-after once the budget is spent. A route opts out with
 // `config: { rateLimit: false }` (/health, /metrics, /openapi.json).
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from "fastify";
 import { RequestError } from "./error-reply.js";
+import { hooksOf } from "./route-hooks.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -48,21 +49,23 @@ export function rateKey(req: FastifyRequest): string {
 }
 
 /**
- * Adds the limit as an onRequest hook of `app` (and so of every route registered after it).
+ * Adds the limit to every route registered after this call (an onRequest hook of each route not
+ * configured `rateLimit: false`: a per-route hook spares the check of the route's configuration on
+ * every request), and returns the hook for what is not a route (the not-found handler).
  *
  * @example
  * ```ts
- * registerRateLimit(app, { max: config.gateway.rateLimit.max, windowMs: config.gateway.rateLimit.windowMs });
+ * const limit = registerRateLimit(app, { max: config.gateway.rateLimit.max, windowMs: config.gateway.rateLimit.windowMs });
+ * app.setNotFoundHandler({ preHandler: limit }, (req, reply) => reply.code(404).send());
  * ```
  */
-export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions): void {
+export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions): onRequestHookHandler {
   const now = o.now ?? Date.now;
   const limit = String(o.max);
   let counts = new Map<string, number>();
   let windowEnd = now() + o.windowMs;
 
-  app.addHook("onRequest", (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    if (req.routeOptions.config.rateLimit === false) return done();
+  const hook = (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const t = now();
     if (t >= windowEnd) {
       counts = new Map();
@@ -76,5 +79,9 @@ export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions): vo
     if (used <= o.max) return done();
     void reply.header("retry-after", reset);
     done(new RequestError(429, "RATE_LIMITED", `more than ${o.max} requests in ${o.windowMs / 1000} s from this ${key.startsWith("key:") ? "API key" : "address"}: retry in ${reset} s`));
+  };
+  app.addHook("onRoute", (route) => {
+    if (route.config?.rateLimit !== false) route.onRequest = [hook, ...hooksOf(route.onRequest)];
   });
+  return hook;
 }
