@@ -66,8 +66,11 @@ export function icatPlusContract(name: string, start: () => Promise<IcatPlusTarg
 
     it("restricted API: login, session information, investigations, datasets, samples, parcels", async () => {
       await client.doLogIn(target.password, target.username);
-      const session = (await client.getSessionInformation()) as { userName: string; user: { fullName: string } };
+      const session = (await client.getSessionInformation()) as { userName: string; user: { fullName: string; isAdministrator: unknown; isInstrumentScientist: unknown } };
       expect(session.userName).toMatch(new RegExp(`${target.username}$`));
+      // session/{id} carries the roles as strings (what etherpad's ICAT+ plugin reads); POST session as booleans.
+      expect(session.user).toMatchObject({ isAdministrator: "false", isInstrumentScientist: "false" });
+      expect(await clientFor().doLogIn(target.password, target.username)).toMatchObject({ isAdministrator: false, isInstrumentScientist: false });
       const invs = (await client.getInvestigationsBy({ instrumentName: BEAMLINE })) as { id: number; name: string; instrument: { name: string } }[];
       const inv = invs.find((i) => i.name === PROPOSAL);
       expect(inv?.instrument.name).toBe(BEAMLINE);
@@ -76,7 +79,35 @@ export function icatPlusContract(name: string, start: () => Promise<IcatPlusTarg
       for (const d of ds) expect(d.investigationId).toBe(inv?.id);
       const samples = (await client.getSamplesBy({ investigationId: inv?.id ?? 0 })) as { investigationId: number }[];
       for (const s of samples) expect(s.investigationId).toBe(inv?.id);
-      expect(Array.isArray(await client.getParcelsBy(inv?.id ?? 0))).toBe(true);
+    });
+
+    it("sample tracking: a parcel posted to tracking/{sessionId}/parcel is listed by getParcelsBy, shaped as ICAT+ stores it", async () => {
+      const { sessionId } = (await client.doLogIn(target.password, target.username)) as { sessionId: string };
+      const info = await client.investigationInfo(BEAMLINE, PROPOSAL, { date: DATE });
+      const id = info?.id as number;
+      const post = (body: unknown, query: string) =>
+        fetch(`${target.url}/tracking/${sessionId}/parcel?${query}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const sample = { name: "xtal-1", sampleId: 7, sampleContainerPosition: "1", experimentPlan: [{ key: "exposureTime", value: "0.1" }], processingPlan: [], comments: "keep cold" };
+      const res = await post({ name: "dewar-1", description: "contract", content: [{ name: "puck-A", type: "CONTAINER", sampleChangerLocation: "3", content: [sample] }] }, `investigationId=${id}&shipmentId=s-1`);
+      expect(res.status).toBe(200);
+      const created = (await res.json()) as { _id: string; id: string; content: { _id: string; content: { _id: string }[] }[] };
+      expect(created).toMatchObject({
+        name: "dewar-1", description: "contract", investigationId: id, investigationName: PROPOSAL, shipmentId: "s-1", status: "CREATED",
+        statuses: [{ status: "CREATED", createdBy: expect.stringMatching(new RegExp(`${target.username}$`)) as string }],
+        content: [{ name: "puck-A", type: "CONTAINER", sampleChangerLocation: "3", content: [sample] }],
+      });
+      for (const oid of [created._id, created.content[0]?._id, created.content[0]?.content[0]?._id]) expect(oid).toMatch(/^[0-9a-f]{24}$/);
+      expect(created.id).toBe(created._id);
+      expect(await client.getParcelsBy(id)).toContainEqual(created);
+      const other = (await (await post({ name: "dewar-2" }, `investigationId=${id}&shipmentId=s-2`)).json()) as { _id: string };
+      const inShipment = (await (await fetch(`${target.url}/tracking/${sessionId}/parcel?investigationId=${id}&shipmentId=s-2`)).json()) as { _id: string }[];
+      expect(inShipment.map((p) => p._id)).toEqual([other._id]);
+      // Refusals: no name, not an object, no investigation id: 400; an investigation ICAT does not have: 404.
+      expect((await post({ description: "no name" }, `investigationId=${id}`)).status).toBe(400);
+      expect((await post([1, 2], `investigationId=${id}`)).status).toBe(400);
+      expect((await post({ name: "x", content: "not a list" }, `investigationId=${id}`)).status).toBe(400);
+      expect((await post({ name: "x" }, "shipmentId=s-1")).status).toBe(400);
+      expect((await post({ name: "x" }, "investigationId=987654321")).status).toBe(404);
     });
 
     it("refusals: wrong password 403, unknown session 403, wrong API key 403, non-JSON notification 400", async () => {

@@ -1,6 +1,6 @@
 // Two gateway instances on one PostgreSQL logbook (and one image directory): events posted
 // concurrently through either are all seen, in the same order, through both; an image posted
-// through one is served by the other.
+// through one is served by the other; ICAT+ parcels live in the same database.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +17,7 @@ let b: RunningServer;
 let dir: string;
 let nbour: string;
 let invId: number;
+let pgUrl: string;
 
 beforeAll(async () => {
   const database = `logbook_${process.pid}_${Date.now()}`;
@@ -26,7 +27,8 @@ beforeAll(async () => {
   await admin.end();
   sandbox = await startSandbox();
   dir = mkdtempSync(join(tmpdir(), "catkit-pg-logbook-"));
-  const env = { CATKIT_SERVER__GATEWAY__LOGBOOK: JSON.stringify({ store: "postgres", url: url.replace(/\/postgres$/, `/${database}`), imagesDir: join(dir, "images"), imageThresholdBytes: 1024 }) };
+  pgUrl = url.replace(/\/postgres$/, `/${database}`);
+  const env = { CATKIT_SERVER__GATEWAY__LOGBOOK: JSON.stringify({ store: "postgres", url: pgUrl, imagesDir: join(dir, "images"), imageThresholdBytes: 1024 }) };
   // Started together: the schema is created once, under an advisory lock.
   [a, b] = await Promise.all([startGateway(sandbox, dir, env), startGateway(sandbox, dir, env)]);
   nbour = sandbox.icat.login("db/nbour");
@@ -64,4 +66,25 @@ it("shares one PostgreSQL logbook between two instances", async () => {
   expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
   const health = (await (await fetch(`${b.url}/health`)).json()) as { checks: Record<string, { ok: boolean }> };
   expect(health.checks["logbook (postgres)"]?.ok).toBe(true);
+});
+
+it("keeps ICAT+ parcels in the same PostgreSQL database: created through one instance, listed through both", async () => {
+  const create = (server: RunningServer, name: string) =>
+    fetch(`${server.url}/tracking/${nbour}/parcel?investigationId=${invId}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, content: [{ name: "puck", type: "CONTAINER", content: [] }] }) });
+  const created = await Promise.all(Array.from({ length: 10 }, (_, i) => create(i % 2 ? a : b, `dewar-${i}`)));
+  expect(created.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 200));
+  const list = async (server: RunningServer) => (await (await fetch(`${server.url}/tracking/${nbour}/parcel?investigationId=${invId}`)).json()) as { name: string; _id: string }[];
+  const [viaA, viaB] = await Promise.all([list(a), list(b)]);
+  expect(viaA.map((p) => p.name).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `dewar-${i}`).sort());
+  expect(viaB).toEqual(viaA);
+  const { rows } = await (async () => {
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    try {
+      return await c.query<{ n: string }>("SELECT count(*) AS n FROM tracking_parcels WHERE investigation_id = $1", [invId]);
+    } finally {
+      await c.end();
+    }
+  })();
+  expect(Number(rows[0]?.n)).toBe(10);
 });

@@ -16,3 +16,4 @@ export { ESRF_REFERENCE_NAMES, ReferenceData, type ReferenceNames } from "./refe
 export { countFiles } from "./count-files.js";
 export { DedupeWindow } from "./dedupe-window.js";
 export { datasetView, investigationView } from "./icat-plus-views.js";
+export { newParcel, type IcatPlusParcel, type ParcelItem } from "./icat-plus-parcel.js";

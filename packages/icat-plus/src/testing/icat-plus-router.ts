@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pathOf, queryOf, readRequestBody, sendJson } from "@catkit/core/testing";
 import type { IcatViews } from "./icat-views.js";
+import { parcelRoute } from "./tracking-routes.js";
 
 /**
  * An e-logbook event the sandbox received.
@@ -52,7 +53,7 @@ export interface SandboxSampleFile {
  */
 export interface RouterState {
   token: string;
-  users: ReadonlyMap<string, { password: string; fullName: string; isAdministrator: boolean }>;
+  users: ReadonlyMap<string, { password: string; fullName: string; isAdministrator: boolean; isInstrumentScientist: boolean }>;
   sessions: Map<string, string>;
   events: ReceivedEvent[];
   views: IcatViews;
@@ -94,7 +95,7 @@ async function session(req: IncomingMessage, res: ServerResponse, s: RouterState
   if (!user || user.password !== creds.password) return fail(res, 403, "Authentication failed");
   const sessionId = randomUUID();
   s.sessions.set(sessionId, username);
-  sendJson(res, 200, { sessionId, name: username, username, fullName: user.fullName, isAdministrator: user.isAdministrator, isInstrumentScientist: false });
+  sendJson(res, 200, { sessionId, name: username, username, fullName: user.fullName, isAdministrator: user.isAdministrator, isInstrumentScientist: user.isInstrumentScientist });
 }
 
 /**
@@ -127,15 +128,19 @@ export function icatPlusHandler(s: RouterState): (req: IncomingMessage, res: Ser
       return fail(res, 404, "Not found");
     }
     const user = key === undefined ? undefined : s.sessions.get(key);
-    if (["session", "catalogue", "tracking", "samplemetadata", "logbook"].includes(head ?? "") && (!user || !get)) {
+    const route = `${head}/${tail}`;
+    const writable = route === "tracking/parcel" && req.method === "POST";
+    if (["session", "catalogue", "tracking", "samplemetadata", "logbook"].includes(head ?? "") && (!user || !(get || writable))) {
       return fail(res, user ? 405 : 403, user ? "Method not allowed" : "Session not found");
     }
-    const route = `${head}/${tail}`;
-    if (route === "session/") return sendJson(res, 200, { userName: user, user: { fullName: s.users.get(user ?? "")?.fullName, isAdministrator: String(s.users.get(user ?? "")?.isAdministrator ?? false), isInstrumentScientist: "false" } });
+    if (route === "session/") {
+      const u = s.users.get(user ?? "");
+      return sendJson(res, 200, { userName: user, user: { fullName: u?.fullName, isAdministrator: String(u?.isAdministrator ?? false), isInstrumentScientist: String(u?.isInstrumentScientist ?? false) } });
+    }
     if (route === "catalogue/investigation") return sendJson(res, 200, await s.views.investigations({ instrumentName: q.get("instrumentName"), ids: q.get("ids") }));
     if (route === "catalogue/dataset") return sendJson(res, 200, await s.views.datasets({ investigationIds: q.get("investigationIds"), datasetIds: q.get("datasetIds") }));
     if (route === "catalogue/samples") return sendJson(res, 200, await s.views.samples({ investigationId: q.get("investigationId"), sampleIds: q.get("sampleIds") }));
-    if (route === "tracking/parcel") return sendJson(res, 200, s.parcels[q.get("investigationId") ?? ""] ?? []);
+    if (route === "tracking/parcel") return parcelRoute(req, res, s, user ?? "", q);
     if (route === "samplemetadata/samples/acquisition") {
       const invs = (await s.views.investigations({ instrumentName: q.get("beamline"), investigationName: q.get("proposal") })).filter((i) => !q.get("startDate") || String(i.startDate).startsWith(q.get("startDate") ?? ""));
       const samples = (await Promise.all(invs.map((i) => s.views.samples({ investigationId: String(i.id) })))).flat();

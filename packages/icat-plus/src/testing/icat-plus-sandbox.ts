@@ -23,8 +23,8 @@ export interface IcatPlusSandboxOptions {
   /** The e-logbook API key (default pyicat-plus's placeholder token). */
   token?: string;
   /** Users of POST /session (default "reader" with password "correct", as pyicat-plus's test server). */
-  users?: Record<string, { password: string; fullName?: string; isAdministrator?: boolean }>;
-  /** Parcels by investigation id. */
+  users?: Record<string, { password: string; fullName?: string; isAdministrator?: boolean; isInstrumentScientist?: boolean }>;
+  /** Parcels by investigation id, as listed by tracking/{sessionId}/parcel (POST there adds to them). */
   parcels?: Record<string, unknown[]>;
   /** Files by sample id. */
   sampleFiles?: Record<string, SandboxSampleFile[]>;
@@ -70,7 +70,7 @@ export async function startIcatPlusSandbox(options: IcatPlusSandboxOptions): Pro
   const users = new Map(
     Object.entries(options.users ?? { reader: { password: "correct", fullName: "Reader" } }).map(([name, u]) => [
       name,
-      { password: u.password, fullName: u.fullName ?? name, isAdministrator: u.isAdministrator ?? false },
+      { password: u.password, fullName: u.fullName ?? name, isAdministrator: u.isAdministrator ?? false, isInstrumentScientist: u.isInstrumentScientist ?? false },
     ]),
   );
   const state = {

@@ -106,6 +106,11 @@ export const ServerConfigSchema = z.strictObject({
       apiKeys: z.array(z.string().min(8)).default([]),
       corsOrigins: z.array(z.string().min(1)).default([]),
       rateLimit: z.strictObject({ max: positiveInt.default(600), windowMs: positiveInt.default(60_000) }).prefault({}),
+      /**
+       * Who ICAT+ session answers call an administrator (isAdministrator): ICAT user names as ICAT
+       * reports them ("db/root"), and members of these ICAT groupings (UserGroup rows).
+       */
+      administrators: z.strictObject({ userNames: z.array(z.string().min(1)).default([]), groups: z.array(z.string().min(1)).default([]) }).prefault({}),
       /** ICAT+ `POST /session` plugin → ICAT authenticator (pyicat-plus logs in with "esrf"). */
       loginPlugins: z.record(z.string(), z.string()).default({ esrf: "db" }),
       /** How long an investigation look-up is cached, ms (0: no cache). */

@@ -19,6 +19,8 @@ import { sessionRoutes } from "./api/session-routes.js";
 import { logbookRoutes } from "../logbook/logbook-routes.js";
 import { openLogbook } from "../logbook/open-logbook.js";
 import type { LogbookService } from "../logbook/logbook-service.js";
+import { openParcels } from "../tracking/open-parcels.js";
+import { trackingRoutes } from "../tracking/tracking-routes.js";
 
 /**
  * The running gateway part.
@@ -53,6 +55,7 @@ export async function createGateway(config: ServerConfig, metrics: ServerMetrics
   const access = new CatalogueAccess({ icatUrl: config.icat.url, idsUrl: config.ids?.url });
   const health: HealthCheck[] = [{ name: "icat", check: async () => void (await access.icat(undefined).version()) }];
   const logbook = await openLogbook(config.gateway.logbook);
+  const parcels = await openParcels(config.gateway.logbook);
   const service = config.icat.ingester ? serviceIcat(config, "the ICAT+ API-key routes") : undefined;
   const cache = new InvestigationCache(config.gateway.cacheTtlMs, metrics);
   for (const key of config.gateway.apiKeys) registerSecret(key);
@@ -78,7 +81,8 @@ export async function createGateway(config: ServerConfig, metrics: ServerMetrics
         done();
       });
       await app.register((scope, _opts, done) => {
-        restrictedRoutes(scope, access, logbook, config.gateway.loginPlugins);
+        restrictedRoutes(scope, { access, logbook, service, loginPlugins: config.gateway.loginPlugins, administrators: config.gateway.administrators });
+        trackingRoutes(scope, access, parcels);
         done();
       });
     },
@@ -88,6 +92,7 @@ export async function createGateway(config: ServerConfig, metrics: ServerMetrics
       await service?.icat.logout().catch(() => undefined);
       await access.close();
       await logbook.store.close();
+      await parcels.close();
     },
   };
 }

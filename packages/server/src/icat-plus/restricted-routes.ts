@@ -1,30 +1,59 @@
 // ICAT+'s session routes (pyicat-plus.md §2.2, §2.4), over real ICAT sessions: POST session logs
 // in to ICAT (the plugin mapped through gateway.loginPlugins), session/{id} describes it, and
-// catalogue/, tracking/, samplemetadata/, logbook/{sessionId}/… read with that session, so ICAT's
+// catalogue/, samplemetadata/, logbook/{sessionId}/… read with that session (tracking/ is in
+// tracking/tracking-routes.ts), so ICAT's
 // rules decide what each caller sees. 403 for a session ICAT does not know, 405 for another
 // method, as the ICAT+ sandbox answers.
 import { registerSecret } from "@catkit/core";
-import { eq, Query } from "@catkit/icat";
+import { eq, Query, type IcatClient } from "@catkit/icat";
 import type { FastifyInstance } from "fastify";
 import { RequestError } from "../app/error-reply.js";
 import type { CatalogueAccess } from "../gateway/catalogue-access.js";
 import type { LogbookService } from "../logbook/logbook-service.js";
 import { authorizeTarget } from "../logbook/logbook-routes.js";
+import type { ServiceIcat } from "../app/service-icat.js";
 import { datasets, investigations, samples } from "./icat-plus-views.js";
+import { sessionRoles, type AdministratorRules } from "./session-roles.js";
 
 type QueryString = Record<string, string | undefined>;
 type Req = { Params: { sessionId: string }; Querystring: QueryString };
 const HEADS = ["session", "catalogue", "tracking", "samplemetadata", "logbook"];
 
 /**
+ * What the routes need.
+ *
+ * @example
+ * ```ts
+ * const deps: RestrictedDeps = { access, logbook, service, loginPlugins: { esrf: "db" }, administrators: { userNames: [], groups: ["admin"] } };
+ * ```
+ */
+export interface RestrictedDeps {
+  access: CatalogueAccess;
+  logbook: LogbookService;
+  /** The gateway's service account, if it has one: reads the rows the session roles come from. */
+  service: ServiceIcat | undefined;
+  loginPlugins: Readonly<Record<string, string>>;
+  administrators: AdministratorRules;
+}
+
+/**
  * Registers the routes.
  *
  * @example
  * ```ts
- * restrictedRoutes(app, access, logbook, { esrf: "db" });
+ * restrictedRoutes(app, deps);
  * ```
  */
-export function restrictedRoutes(app: FastifyInstance, access: CatalogueAccess, logbook: LogbookService, loginPlugins: Readonly<Record<string, string>>): void {
+export function restrictedRoutes(app: FastifyInstance, deps: RestrictedDeps): void {
+  const { access, logbook, loginPlugins } = deps;
+  /** The user's full name and roles, as ICAT+'s session answers carry them. */
+  const describe = async (icat: IcatClient, userName: string) => {
+    const [[user], roles] = await Promise.all([
+      icat.search(new Query("User", { conditions: { name: eq(userName) } })).catch(() => []),
+      sessionRoles(userName, { service: deps.service, caller: icat, administrators: deps.administrators }),
+    ]);
+    return { fullName: user?.fullName ?? userName, ...roles };
+  };
   const schema = { tags: ["icat-plus"] };
 
   app.post<{ Body: { plugin?: string; username?: string; password?: string } }>("/session", { schema: { ...schema, summary: "ICAT+ login (an ICAT session)" } }, async (req) => {
@@ -39,15 +68,15 @@ export function restrictedRoutes(app: FastifyInstance, access: CatalogueAccess, 
     }
     registerSecret(sessionId);
     const { userName } = await icat.sessionInfo();
-    const [user] = await icat.search(new Query("User", { conditions: { name: eq(userName) } })).catch(() => []);
-    return { sessionId, name: userName, username, fullName: user?.fullName ?? userName, isAdministrator: false, isInstrumentScientist: false };
+    return { sessionId, name: userName, username, ...(await describe(icat, userName)) };
   });
 
   app.get<Req>("/session/:sessionId", { schema: { ...schema, summary: "ICAT+ session information" } }, async (req) => {
     const icat = access.icat(req.params.sessionId);
     const { userName } = await icat.sessionInfo();
-    const [user] = await icat.search(new Query("User", { conditions: { name: eq(userName) } })).catch(() => []);
-    return { userName, user: { fullName: user?.fullName ?? userName, isAdministrator: "false", isInstrumentScientist: "false" } };
+    const { fullName, isAdministrator, isInstrumentScientist } = await describe(icat, userName);
+    // Strings here, as ICAT+ answers session/{id} (what etherpad's ICAT+ plugin reads).
+    return { userName, user: { fullName, isAdministrator: String(isAdministrator), isInstrumentScientist: String(isInstrumentScientist) } };
   });
 
   const get = (path: string, summary: string, handler: (sessionId: string, q: QueryString) => Promise<unknown>) =>
@@ -56,11 +85,7 @@ export function restrictedRoutes(app: FastifyInstance, access: CatalogueAccess, 
   get("catalogue/{sessionId}/investigation", "Investigations visible to the session", (sid, q) => investigations(access.icat(sid), { instrumentName: q.instrumentName, investigationName: q.investigationName, ids: q.ids }));
   get("catalogue/{sessionId}/dataset", "Datasets visible to the session", (sid, q) => datasets(access.icat(sid), { investigationIds: q.investigationIds, datasetIds: q.datasetIds }));
   get("catalogue/{sessionId}/samples", "Samples visible to the session", (sid, q) => samples(access.icat(sid), { investigationId: q.investigationId, sampleIds: q.sampleIds }));
-  // No sample-tracking or sample-resource service behind this gateway: empty, as ICAT+ answers for none.
-  get("tracking/{sessionId}/parcel", "Parcels (none: no tracking service)", async (sid) => {
-    await access.icat(sid).sessionInfo();
-    return [];
-  });
+  // No sample-resource service behind this gateway: none, as ICAT+ answers a sample without any.
   get("catalogue/{sessionId}/files", "Sample resources (none)", async (sid) => {
     await access.icat(sid).sessionInfo();
     return { resources: [] };
