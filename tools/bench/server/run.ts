@@ -50,6 +50,22 @@ async function mibPerSecond(url: string, headers: Record<string, string> = {}): 
   return 1024 / ((performance.now() - start) / 1000);
 }
 
+type Measured = { value: number; cpu: Record<string, number> };
+
+/** ROUNDS alternating rounds of catkit and its reference: a table row of medians and CPU per process. */
+async function compare(o: { label: string; case: string; reference: string; goal: string; catkit: () => Promise<Measured>; baseline: () => Promise<Measured> }): Promise<Row> {
+  const runs = { catkit: [] as Measured[], reference: [] as Measured[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    log(`${o.label} round ${r + 1}/${ROUNDS}`);
+    runs.catkit.push(await o.catkit());
+    runs.reference.push(await o.baseline());
+  }
+  const c = median(runs.catkit.map((m) => m.value));
+  const ref = median(runs.reference.map((m) => m.value));
+  const cpu = `${cpuText(runs.catkit.map((m) => m.cpu))}; ${cpuText(runs.reference.map((m) => m.cpu))}`;
+  return { case: o.case, catkit: Math.round(c), reference: Math.round(ref), "reference is": o.reference, ratio: ratio(c, ref), goal: o.goal, "CPU per round (catkit; reference)": cpu };
+}
+
 async function gatewayBench(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), "catkit-bench-server-"));
   const withDownload = CASES.has("download");
@@ -62,39 +78,21 @@ async function gatewayBench(): Promise<void> {
     const info = JSON.parse(await readFile(join(work, "info.json"), "utf8")) as { fileId: number; sessionId: string; idsUrl: string };
     if (CASES.has("lookup")) {
       const url = `${gateway.origin}/dataacquisition/${TOKEN}/investigation?instrumentName=EDDI&investigationName=12100409-ST`;
-      const lookup = { gateway: [] as number[], hello: [] as number[] };
-      const cpu = { gateway: [] as Record<string, number>[], hello: [] as Record<string, number>[] };
       await rps(url); // warm the cache and the JIT
       await rps(`${hello.origin}/hello`);
-      for (let r = 0; r < ROUNDS; r++) {
-        log(`look-up round ${r + 1}/${ROUNDS}`);
-        const g = await withCpu({ client: process.pid, gateway: pidOf(gateway) }, () => rps(url));
-        const h = await withCpu({ client: process.pid, hello: pidOf(hello) }, () => rps(`${hello.origin}/hello`));
-        lookup.gateway.push(g.value);
-        lookup.hello.push(h.value);
-        cpu.gateway.push(g.cpu);
-        cpu.hello.push(h.cpu);
-      }
-      const g = median(lookup.gateway);
-      const h = median(lookup.hello);
-      rows.push({ case: "cached investigation look-up (req/s)", catkit: Math.round(g), reference: Math.round(h), "reference is": "bare fastify hello route", ratio: ratio(g, h), goal: "≥ 0.7×", "CPU per round (catkit; reference)": `${cpuText(cpu.gateway)}; ${cpuText(cpu.hello)}` });
+      rows.push(await compare({
+        label: "look-up", case: "cached investigation look-up (req/s)", reference: "bare fastify hello route", goal: "≥ 0.7×",
+        catkit: () => withCpu({ client: process.pid, gateway: pidOf(gateway) }, () => rps(url)),
+        baseline: () => withCpu({ client: process.pid, hello: pidOf(hello) }, () => rps(`${hello.origin}/hello`)),
+      }));
     }
     if (withDownload) {
-      const download = { gateway: [] as number[], ids: [] as number[] };
-      const cpu = { gateway: [] as Record<string, number>[], ids: [] as Record<string, number>[] };
-      const pids = { client: process.pid, gateway: pidOf(gateway), sandbox: pidOf(sandbox) };
-      for (let r = 0; r < ROUNDS; r++) {
-        log(`download round ${r + 1}/${ROUNDS}`);
-        const g = await withCpu(pids, () => mibPerSecond(`${gateway.origin}/api/v1/datafiles/${info.fileId}/content`, { authorization: `Bearer ${info.sessionId}` }));
-        const d = await withCpu({ client: process.pid, sandbox: pidOf(sandbox) }, () => mibPerSecond(`${info.idsUrl}/getData?sessionId=${info.sessionId}&datafileIds=${info.fileId}`));
-        download.gateway.push(g.value);
-        download.ids.push(d.value);
-        cpu.gateway.push(g.cpu);
-        cpu.ids.push(d.cpu);
-      }
-      const dg = median(download.gateway);
-      const di = median(download.ids);
-      rows.push({ case: "1 GiB download (MiB/s)", catkit: Math.round(dg), reference: Math.round(di), "reference is": "IDS sandbox getData directly", ratio: ratio(dg, di), goal: "≥ 0.8×", "CPU per round (catkit; reference)": `${cpuText(cpu.gateway)}; ${cpuText(cpu.ids)}` });
+      rows.push(await compare({
+        label: "download", case: "1 GiB download (MiB/s)", reference: "IDS sandbox getData directly", goal: "≥ 0.8×",
+        catkit: () => withCpu({ client: process.pid, gateway: pidOf(gateway), sandbox: pidOf(sandbox) }, () =>
+          mibPerSecond(`${gateway.origin}/api/v1/datafiles/${info.fileId}/content`, { authorization: `Bearer ${info.sessionId}` })),
+        baseline: () => withCpu({ client: process.pid, sandbox: pidOf(sandbox) }, () => mibPerSecond(`${info.idsUrl}/getData?sessionId=${info.sessionId}&datafileIds=${info.fileId}`)),
+      }));
     }
   } finally {
     await gateway.stop();

@@ -1,6 +1,6 @@
 // The e-logbook in PostgreSQL, for several gateway instances sharing it. The schema is created
 // on open (idempotent, under an advisory lock so two instances starting together do not race).
-import pg from "pg";
+import { openPostgresPool } from "../app/postgres-pool.js";
 import type { LogbookEvent, LogbookQuery, LogbookStore } from "./logbook-store.js";
 import { eventOfRow, type EventRow } from "./event-row.js";
 
@@ -40,16 +40,7 @@ const SCHEMA_LOCK = 0x636b6c62; // "cklb"
  * ```
  */
 export async function openPostgresLogbook(o: { url: string; max?: number }): Promise<LogbookStore> {
-  const pool = new pg.Pool({ connectionString: o.url, max: o.max ?? 10 });
-  pool.on("error", () => undefined); // an idle client's broken connection: the pool replaces it
-  const client = await pool.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [SCHEMA_LOCK]);
-    await client.query(SCHEMA);
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [SCHEMA_LOCK]).catch(() => undefined);
-    client.release();
-  }
+  const pool = await openPostgresPool({ url: o.url, max: o.max ?? 10, schema: SCHEMA, lock: SCHEMA_LOCK });
   return {
     kind: "postgres",
     async insert(e: LogbookEvent) {

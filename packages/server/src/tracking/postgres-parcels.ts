@@ -1,6 +1,6 @@
 // Parcels in the logbook's PostgreSQL database, shared by every gateway instance using it. The
 // table is created on open, under the same kind of advisory lock as the logbook's tables.
-import pg from "pg";
+import { openPostgresPool } from "../app/postgres-pool.js";
 import type { IcatPlusParcel } from "@catkit/icat-plus/ingest";
 import type { ParcelStore } from "./parcel-store.js";
 
@@ -25,16 +25,7 @@ const SCHEMA_LOCK = 0x636b7470; // "cktp"
  * ```
  */
 export async function openPostgresParcels(o: { url: string; max?: number }): Promise<ParcelStore> {
-  const pool = new pg.Pool({ connectionString: o.url, max: o.max ?? 4 });
-  pool.on("error", () => undefined); // an idle client's broken connection: the pool replaces it
-  const client = await pool.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [SCHEMA_LOCK]);
-    await client.query(SCHEMA);
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [SCHEMA_LOCK]).catch(() => undefined);
-    client.release();
-  }
+  const pool = await openPostgresPool({ url: o.url, max: o.max ?? 4, schema: SCHEMA, lock: SCHEMA_LOCK });
   return {
     async insert(p) {
       await pool.query("INSERT INTO tracking_parcels (id, investigation_id, shipment_id, body) VALUES ($1, $2, $3, $4)", [p.id, p.investigationId, p.shipmentId, JSON.stringify(p)]);
