@@ -3,7 +3,7 @@
 // label set on every inc() and observe(), even through labels(): 2–3 µs a request, the largest
 // cost of the gateway's hooks in the cached look-up of tools/bench/server. Here a label set is
 // resolved once into a cell, and a request adds to numbers in it.
-import { Counter, Histogram, type CounterConfiguration, type Aggregator, type HistogramConfiguration, type LabelValues, type MetricValueWithName } from "prom-client";
+import { Counter, Histogram, type Aggregator, type HistogramConfiguration, type LabelValues, type MetricValueWithName } from "prom-client";
 
 /**
  * A counter's cell for one label set: add to `count`.
@@ -18,11 +18,9 @@ export interface CountCell {
   count: number;
 }
 
-const flushers = new WeakMap<object, () => void>();
-
 /**
  * A prom-client Counter fed from cells: each cell's new counts are added to the counter (its
- * public inc) when the counter is read.
+ * public inc) when the counter is read (get()).
  *
  * @example
  * ```ts
@@ -33,12 +31,6 @@ const flushers = new WeakMap<object, () => void>();
 export class CellCounter<L extends string> extends Counter<L> {
   readonly #cells: { labels: LabelValues<L>; cell: CountCell; flushed: number }[] = [];
 
-  constructor(config: Omit<CounterConfiguration<L>, "collect">) {
-    // prom-client calls collect() on the counter itself before it reads the counter's values.
-    super({ ...config, collect: () => flushers.get(this)?.() });
-    flushers.set(this, () => this.#flush());
-  }
-
   /** The cell of a label set (create it once per set and keep it: each call makes a new one). */
   cell(labels: LabelValues<L>): CountCell {
     const cell = { count: 0 };
@@ -46,12 +38,14 @@ export class CellCounter<L extends string> extends Counter<L> {
     return cell;
   }
 
-  #flush(): void {
+  /** The counter's values, the cells' new counts added first (prom-client's Registry reads a counter through get()). */
+  override get(): ReturnType<Counter<L>["get"]> {
     for (const c of this.#cells) {
       if (c.cell.count === c.flushed) continue;
       this.inc(c.labels, c.cell.count - c.flushed);
       c.flushed = c.cell.count;
     }
+    return super.get();
   }
 }
 

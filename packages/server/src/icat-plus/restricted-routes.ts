@@ -47,7 +47,7 @@ export interface RestrictedDeps {
 export function restrictedRoutes(app: FastifyInstance, deps: RestrictedDeps): void {
   const { access, logbook, loginPlugins } = deps;
   /** The user's full name and roles, as ICAT+'s session answers carry them. */
-  const describe = async (icat: IcatClient, userName: string) => {
+  const userOf = async (icat: IcatClient, userName: string) => {
     const [[user], roles] = await Promise.all([
       icat.search(new Query("User", { conditions: { name: eq(userName) } })).catch(() => []),
       sessionRoles(userName, { service: deps.service, caller: icat, administrators: deps.administrators }),
@@ -68,13 +68,13 @@ export function restrictedRoutes(app: FastifyInstance, deps: RestrictedDeps): vo
     }
     registerSecret(sessionId);
     const { userName } = await icat.sessionInfo();
-    return { sessionId, name: userName, username, ...(await describe(icat, userName)) };
+    return { sessionId, name: userName, username, ...(await userOf(icat, userName)) };
   });
 
   app.get<Req>("/session/:sessionId", { schema: { ...schema, summary: "ICAT+ session information" } }, async (req) => {
     const icat = access.icat(req.params.sessionId);
     const { userName } = await icat.sessionInfo();
-    const { fullName, isAdministrator, isInstrumentScientist } = await describe(icat, userName);
+    const { fullName, isAdministrator, isInstrumentScientist } = await userOf(icat, userName);
     // Strings here, as ICAT+ answers session/{id} (what etherpad's ICAT+ plugin reads).
     return { userName, user: { fullName, isAdministrator: String(isAdministrator), isInstrumentScientist: String(isInstrumentScientist) } };
   });
