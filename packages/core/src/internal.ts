@@ -18,6 +18,7 @@ export { copiedChunks, fileChunks, lentRing, markLent, type LentChunks } from ".
 // files and checksums
 export { closeFd, openFd, readFd, syncFd, truncateFd } from "./sink/fd-calls.js";
 export { crc32Combine } from "./checksum/crc32-combine.js";
+export { crc32Function, nativeCrc32, type Crc32Function } from "./checksum/crc32-function.js";
 export { Crc32Sequence, type Crc32SequenceOptions } from "./checksum/crc32-sequence.js";
 export { crc32InThread, isShared, stopCrc32Thread } from "./checksum/crc32-thread.js";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { expectClientOnly, guardClientEntry, importGraph } from "../../../tools/vitest/import-graph.ts";
+import { expectClientOnly, guardClientEntry, importGraph, modulesLoadedBy } from "../../../tools/vitest/import-graph.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const rules = {
@@ -21,8 +21,8 @@ const rules = {
 
 guardClientEntry(root, rules);
 
-describe("the built @catkit/ids entry point", () => {
-  const built = join(root, "dist/index.js");
+describe("the built @catkit/ids entry point (the bundle its exports map names)", () => {
+  const built = join(root, "dist/bundle/index.js");
 
   it("does not load node:util, node:crypto or node:worker_threads on import (3 MiB of RSS each; issue 11)", () => {
     if (!existsSync(built)) throw new Error(`${built} is missing: build the package first (pnpm build)`); // npm test builds it (test dependsOn build)
@@ -34,6 +34,14 @@ describe("the built @catkit/ids entry point", () => {
     rmSync(dir, { recursive: true, force: true });
     expect(added).toContain("NativeModule net");
     expect(added.filter((m) => /^NativeModule (util|crypto|worker_threads)$/.test(m))).toEqual([]);
+  });
+
+  it("loads a handful of files, not one per source module (Node keeps ~56 KiB per ES module; issue 11)", () => {
+    if (!existsSync(built)) throw new Error(`${built} is missing: build the package first (pnpm build)`);
+    const loaded = [...new Set(modulesLoadedBy(built, { built: true }))].filter((u) => u.includes("/packages/ids/") || u.includes("/packages/core/"));
+    expect(loaded.some((u) => u.endsWith("/ids/dist/bundle/index.js"))).toBe(true);
+    expect(loaded.some((u) => u.endsWith("/core/dist/bundle/index.js"))).toBe(true);
+    expect(loaded.length).toBeLessThanOrEqual(12);
   });
 });
 

@@ -3,8 +3,8 @@
 // inline otherwise) and folded into the total in stream order with crc32Combine. A stream starts
 // inline and moves its parts to the thread only once it is long enough to pay for the thread
 // (a small file should not start an 18 MiB worker).
-import { crc32 } from "node:zlib";
 import { crc32Combine } from "./crc32-combine.js";
+import { crc32Function, type Crc32Function } from "./crc32-function.js";
 import { crc32InThread, isShared } from "./crc32-thread.js";
 
 /** Options of {@link Crc32Sequence}. */
@@ -45,6 +45,7 @@ export class Crc32Sequence {
   #added = 0;
   #error: Error | undefined;
   #waiters: Array<() => void> = [];
+  readonly #crc32: Crc32Function = crc32Function();
 
   constructor(options: Crc32SequenceOptions = {}) {
     this.#value = (options.initial ?? 0) >>> 0;
@@ -73,13 +74,13 @@ export class Crc32Sequence {
     const offload = this.#added >= this.#threadAfter && length >= this.#minThreadPart && isShared(bytes);
     this.#added += length;
     if (!offload && this.idle) {
-      this.#value = crc32(bytes, this.#value) >>> 0;
+      this.#value = this.#crc32(bytes, this.#value) >>> 0;
       return undefined;
     }
     const part: Part = { length, crc: undefined };
     this.#parts.push(part);
     if (!offload) {
-      part.crc = crc32(bytes) >>> 0;
+      part.crc = this.#crc32(bytes) >>> 0;
       return undefined;
     }
     return crc32InThread(bytes).then(

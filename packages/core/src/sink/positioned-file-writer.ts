@@ -3,17 +3,20 @@
 // are written together, and every write is an asynchronous positioned write on the thread pool.
 // At most `maxInFlight` writes are pending; past that `write` returns a promise, which pauses the
 // body. So a slow disk slows the download down instead of filling memory or stalling the loop,
-// and a fast one is kept busy by several writes at once. Bytes are counted as chunks are
-// accepted. The CRC32 of each write is computed beside it: for a long body in shared memory (the
-// fast path's read blocks) on a worker thread (checksum/crc32-sequence.ts), so the event loop
-// only reads and writes; the chunk's lease is released once both the write and its CRC32 are
-// done. After `flush()` bytes and CRC32 are exactly what the file holds.
+// and a fast one is kept busy by a queued write. Bytes are counted as chunks are accepted. The
+// CRC32 of each write is computed as it is submitted (checksum/crc32-sequence.ts: inline by
+// default, on a worker thread past `crcThreadAfter`), while the thread pool writes; the chunk's
+// lease is released once both the write and its CRC32 are done. After `flush()` bytes and CRC32
+// are exactly what the file holds.
 import { write as fsWrite } from "node:fs";
 import { Crc32Sequence } from "../checksum/crc32-sequence.js";
 import { UNPOOLED, type BufferLease } from "../transport/fast/lent-chunk.js";
 
-/** Writes smaller than this wait for more contiguous bytes before going out. */
-const COALESCE = 256 * 1024;
+/**
+ * Writes smaller than this wait for more contiguous bytes before going out: with the fast path's
+ * 1 MiB read blocks, one write per block. Fewer, larger writes cost less CPU per GiB (issue 11).
+ */
+const COALESCE = 1024 * 1024;
 
 /** The file system call; replaceable to simulate a slow disk. */
 export type PositionedWrite = (fd: number, bytes: Buffer, position: number, done: (err: Error | null, written: number) => void) => void;
@@ -25,7 +28,12 @@ export interface PositionedFileWriterOptions {
   /** Where the first byte goes, with the CRC32 of the bytes before it (to continue a file). */
   position?: number;
   crc?: number;
-  /** Writes pending at once before `write` asks the body to wait (default 4). */
+  /**
+   * Writes pending at once before `write` asks the body to wait (default 2). Writes to one file
+   * take the file's lock in turn, so more of them only spin on it: with 4, the thread pool spent
+   * a visible share of a 1 GiB download in `rwsem_spin_on_owner` (perf, issue 11); 2 keep one
+   * write queued while the other runs.
+   */
   maxInFlight?: number;
   /** The positioned write to use (default fs.write); tests slow it down. */
   writeAt?: PositionedWrite;
@@ -77,7 +85,7 @@ export class PositionedFileWriter {
     this.#written = this.#bytes;
     this.#onWritten = options.onWritten;
     this.#crc = new Crc32Sequence({ initial: options.crc ?? 0, ...(options.crcThreadAfter === undefined ? {} : { threadAfter: options.crcThreadAfter }) });
-    this.#maxInFlight = options.maxInFlight ?? 4;
+    this.#maxInFlight = options.maxInFlight ?? 2;
     this.#writeAt = options.writeAt ?? nodeWrite;
   }
 

@@ -4,4 +4,5 @@ export { FaultInjector, type FaultMatch, type FaultOptions } from "./fault-injec
 export { mockAgentTransport, mockTransport, type MockReply, type MockTransport } from "./mock-transport.js";
 export { ownedTempDir, type OwnedTempDir } from "./owned-temp-dir.js";
 export { pathOf, queryOf, readForm, readRequestBody, sendEmpty, sendJson, sendText } from "./sandbox-http.js";
+export { sendFile, type SendFileOptions } from "./send-file.js";
 export { startSandboxServer, type RecordedRequest, type SandboxHandler, type SandboxServer, type SandboxServerOptions } from "./sandbox-server.js";

@@ -8,9 +8,8 @@
 // descriptor is used rather than a FileHandle: downloadMany opens thousands of files, and
 // FileHandle objects are costly to create and to collect.
 import { createReadStream } from "node:fs";
-import { crc32 } from "node:zlib";
 import { PositionedFileWriter, UNPOOLED, type ChunkHandler, type PositionedWrite } from "@catkit/core";
-import { closeFd, openFd, syncFd, truncateFd } from "@catkit/core/internal";
+import { closeFd, crc32Function, openFd, syncFd, truncateFd } from "@catkit/core/internal";
 
 /** Options of a sink. */
 export interface FileSinkOptions {
@@ -86,6 +85,7 @@ export class FileSink {
       if ((err as { code?: unknown }).code === "ENOENT") return FileSink.create(path, options);
       throw err;
     }
+    const crc32 = crc32Function();
     let crc = 0;
     let bytes = 0;
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {

@@ -1,8 +1,8 @@
 // put(): upload one file as a new datafile (ids.server `PUT put`, IdsBean.put). The body is
-// streamed (never buffered) through CRC32 (zlib.crc32); IDS computes its own CRC32 while storing
+// streamed (never buffered) through CRC32 (core's crc32Function); IDS computes its own CRC32 while storing
 // and answers 201 with it as a decimal number; the two must agree (python-icat ids.py put).
-// The CRC32 of a file source's chunks runs on core's worker thread while the socket sends them
-// (the chunks are shared memory); a chunk's buffer is refilled only once its CRC32 is done.
+// The CRC32 of a file source's chunks is computed as they are sent (on core's worker thread when
+// asked to: the chunks are shared memory); a chunk's buffer is refilled only once its CRC32 is done.
 // Not retried: a second attempt would create a second datafile.
 import { HttpError, InvalidArgumentError, readJson, type ProgressListener } from "@catkit/core";
 import { Crc32Sequence, lentRing, markLent, streamBody } from "@catkit/core/internal";

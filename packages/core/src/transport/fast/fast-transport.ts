@@ -36,9 +36,12 @@ import { UnusualResponse } from "./unusual-response.js";
 export interface FastTransportOptions extends UndiciTransportOptions {
   /** Serve data transfers on the fast HTTP/1.1 path (default true). */
   fastPath?: boolean;
-  /** Size of the fast path's read blocks, bytes (default 512 KiB, at least 128 KiB). */
+  /** Size of the fast path's read blocks, bytes (default 1 MiB, at least 128 KiB). */
   blockSize?: number;
-  /** Read blocks one connection may hold (default 4): with blockSize, its memory bound. */
+  /**
+   * Read blocks one connection may hold (default 3: one being read into while a file writer has
+   * two writes pending): with blockSize, its memory bound.
+   */
   blocksPerConnection?: number;
 }
 
@@ -87,9 +90,9 @@ export class FastTransport implements Transport {
 
   #getPool(): ConnectionPool {
     const o = this.#options;
-    const blockSize = Math.max(128 * 1024, o.blockSize ?? 512 * 1024);
+    const blockSize = Math.max(128 * 1024, o.blockSize ?? 1024 * 1024);
     this.#pool ??= new ConnectionPool(
-      { pool: new BlockPool(blockSize, 8), maxBlocks: o.blocksPerConnection ?? 4, minRead: Math.min(64 * 1024, blockSize >> 1) },
+      { pool: new BlockPool(blockSize, 8), maxBlocks: o.blocksPerConnection ?? 3, minRead: Math.min(64 * 1024, blockSize >> 1) },
       { maxIdle: o.connections ?? 16, idleMs: o.keepAliveTimeoutMs ?? 4_000 },
     );
     return this.#pool;

@@ -15,14 +15,15 @@ const LENT_RING = Symbol.for("catkit.lentRing");
 export type LentChunks = AsyncIterable<Buffer> & { readonly [LENT_RING]: number };
 
 /**
- * The chunks of a file, read into `ring` reused buffers of `chunkSize` bytes.
+ * The chunks of a file from byte `start` (default 0) on, read into `ring` reused buffers of
+ * `chunkSize` bytes.
  *
  * @example
  * ```ts
  * const body = streamBody(() => fileChunks("/data/scan.nxs"), { length: size });
  * ```
  */
-export function fileChunks(path: string, options: { chunkSize?: number; ring?: number } = {}): LentChunks {
+export function fileChunks(path: string, options: { chunkSize?: number; ring?: number; start?: number } = {}): LentChunks {
   const chunkSize = options.chunkSize ?? 512 * 1024;
   const ring = Math.max(2, options.ring ?? 4);
   return markLent(
@@ -30,7 +31,7 @@ export function fileChunks(path: string, options: { chunkSize?: number; ring?: n
       const buffers = Array.from({ length: ring }, () => Buffer.from(new SharedArrayBuffer(chunkSize)));
       const fd = await openFd(path, "r");
       try {
-        for (let i = 0, position = 0; ; i++) {
+        for (let i = 0, position = options.start ?? 0; ; i++) {
           const buffer = buffers[i % ring] as Buffer;
           const bytesRead = await readFd(fd, buffer, chunkSize, position);
           if (bytesRead === 0) return;

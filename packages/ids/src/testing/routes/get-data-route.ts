@@ -11,6 +11,7 @@
 import type { ServerResponse } from "node:http";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { sendFile } from "@catkit/core/testing";
 import type { CatalogueDatafile, CatalogueDataset, ResolvedSelection } from "../catalogue.js";
 import { IdsException, viaCatalogue } from "../ids-exception.js";
 import { booleanParam, rangeOffset, requireUuid } from "../request-params.js";
@@ -89,12 +90,14 @@ function skip(bytes: number): Transform {
   });
 }
 
-async function body(ctx: SandboxContext, delivery: Delivery, offset: number): Promise<Readable> {
-  const { datafiles, datasets } = delivery.resolved;
+async function checkStored(ctx: SandboxContext, datafiles: readonly CatalogueDatafile[]): Promise<void> {
   for (const df of datafiles) {
     if ((await ctx.storage.size(df.location)) === undefined) throw new IdsException("InternalException", `class java.nio.file.NoSuchFileException ${df.location}`);
   }
-  if (!delivery.zip) return ctx.storage.read((datafiles[0] as CatalogueDatafile).location, offset);
+}
+
+function zipBody(ctx: SandboxContext, delivery: Delivery, offset: number): Readable {
+  const { datafiles, datasets } = delivery.resolved;
   const byId = new Map(datasets.map((d) => [d.id, d]));
   const mtime = ctx.config.stableZips ? new Date(Date.UTC(2000, 0, 1)) : new Date();
   const zip = zipStream(
@@ -115,14 +118,16 @@ async function getData(req: Parameters<Route["handle"]>[0], res: ServerResponse,
         : "Before getting a datafile, it must be restored, restoration requested automatically",
     );
   }
-  const stream = await body(ctx, delivery, offset);
+  await checkStored(ctx, delivery.resolved.datafiles);
   res.writeHead(offset === 0 ? 200 : 206, {
     "content-type": "application/octet-stream",
     "content-disposition": `attachment; filename="${asGrizzlySends(fileName(params.get("outname"), delivery))}"`,
     "accept-ranges": "bytes",
     ...(delivery.length === undefined ? {} : { "content-length": String(Math.max(0, delivery.length - offset)) }),
   });
-  await pipeline(stream, res).catch(() => res.destroy());
+  // A single file goes out through reused buffers (core's sendFile), a zip as a stream.
+  if (!delivery.zip) return sendFile(res, ctx.storage.pathOf((delivery.resolved.datafiles[0] as CatalogueDatafile).location), { start: offset });
+  await pipeline(zipBody(ctx, delivery, offset), res).catch(() => res.destroy());
 }
 
 /**
