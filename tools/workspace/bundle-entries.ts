@@ -49,6 +49,6 @@ if (import.meta.main) {
     external: (id) => !id.startsWith(".") && !isAbsolute(id),
     logLevel: "warn",
   });
-  await build.write({ dir: join(dir, "dist/bundle"), format: "esm", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js", sourcemap: true });
+  await build.write({ dir: join(dir, "dist/bundle"), format: "esm", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js", sourcemap: true, sourcemapExcludeSources: true });
   await build.close();
 }

@@ -11,6 +11,25 @@ export interface Measured {
   maxRssMiB: number;
   /** Share of the machine's CPU time that was idle just before the run (1 = quiet). */
   idleBefore: number;
+  /** CPU time of the process (user + system), s. */
+  cpuSeconds: number;
+}
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, s; 0 where /proc is missing.
+ *
+ * @example
+ * ```ts
+ * const before = processCpuSeconds(sandboxPid);
+ * ```
+ */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function wallSeconds(text: string): number {
@@ -68,5 +87,6 @@ export function measure(command: string, args: readonly string[], env?: NodeJS.P
   const result = spawnSync("/usr/bin/time", ["-v", command, ...args], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024, ...(env ? { env } : {}) });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-  return { stdout: result.stdout, wallSeconds: wallSeconds(result.stderr), maxRssMiB: Number(rss?.[1] ?? 0) / 1024, idleBefore };
+  const cpu = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1] ?? 0);
+  return { stdout: result.stdout, wallSeconds: wallSeconds(result.stderr), maxRssMiB: Number(rss?.[1] ?? 0) / 1024, idleBefore, cpuSeconds: cpu("User") + cpu("System") };
 }

@@ -2,7 +2,9 @@
 // sandbox over loopback, the sandbox in its own process, side by side in one run with:
 //   - curl -o / curl -T, the reference for raw transfer speed;
 //   - python-icat's getData + shutil.copyfileobj (python-icat.ts says what it needs);
-//   - a raw undici.request loop with CRC32 and writeSync (Node's floor before issue 11).
+//   - a raw undici.request loop with CRC32 and writeSync (Node's floor before issue 11);
+//   - the floor of any Node client here (floor-download.mjs: node:net + onread + positioned
+//     writes on the thread pool, no CRC32, no checks): the ceiling catkit is measured against.
 // Goals (issue 11): 1 GiB download with CRC32 ≥ 1.0× curl -o and ≥ 1.2× python-icat, peak RSS
 // ≤ 64 MiB, worst event-loop lag ≤ 20 ms; the same for getData read as a pooled body by user
 // code; downloadMany 1,000 × 1 MiB with 10 ms ICAT latency ≥ 3× a sequential loop; 1 GiB put
@@ -20,7 +22,7 @@ import { pipeline } from "node:stream/promises";
 import { IdsClient } from "@catkit/ids";
 import { markdownTable, median, type Row } from "../shared/table.ts";
 import { generatedBytes } from "./generated-bytes.ts";
-import { measure } from "./measure.ts";
+import { measure, processCpuSeconds, type Measured } from "./measure.ts";
 import { findPythonIcat } from "./python-icat.ts";
 import { startSandboxChild } from "./sandbox-child.ts";
 
@@ -53,6 +55,9 @@ interface Sample {
   rss: number;
   lag?: number;
   idle: number;
+  /** CPU seconds of the client process and of the sandbox during the run. */
+  cpu: number;
+  server: number;
 }
 interface Output {
   seconds: number;
@@ -60,12 +65,18 @@ interface Output {
   checksum?: string;
   lagMs?: number;
 }
+// Runs a client, with the sandbox's CPU time over the run (what serving it cost the machine).
+const run = (command: string, args: string[], env?: NodeJS.ProcessEnv): Measured & { server: number } => {
+  const before = processCpuSeconds(sandbox.pid);
+  const m = measure(command, args, env);
+  return { ...m, server: processCpuSeconds(sandbox.pid) - before };
+};
 const last = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Output;
 const nodeRun = (script: string, args: string[]): Sample & { out: Output } => {
-  const m = measure(node, [here(script), ...args]);
+  const m = run(node, [here(script), ...args]);
   const out = last(m.stdout);
   if (out.checksum !== undefined && script !== "catkit-put.mjs" && out.checksum !== info.big.checksum) throw new Error(`${script} wrote CRC32 ${out.checksum}, expected ${info.big.checksum}`);
-  return { seconds: out.seconds, rss: m.maxRssMiB, ...(out.lagMs === undefined ? {} : { lag: out.lagMs }), idle: m.idleBefore, out };
+  return { seconds: out.seconds, rss: m.maxRssMiB, ...(out.lagMs === undefined ? {} : { lag: out.lagMs }), idle: m.idleBefore, cpu: m.cpuSeconds, server: m.server, out };
 };
 // Every client starts without its destination file: on this kind of VM a fresh GiB of tmpfs
 // pages costs the same to all, a rewritten one less (catkit renames a temporary file into place).
@@ -82,19 +93,21 @@ const complete = async (client: string) => {
 
 // 1. one 1 GiB datafile
 const dataUrl = await ids.getDataUrl({ datafileIds: [info.big.id] });
-const dl: Record<"curl" | "python" | "raw" | "download" | "getData", Sample[]> = { curl: [], python: [], raw: [], download: [], getData: [] };
+const dl: Record<"curl" | "python" | "raw" | "floor" | "download" | "getData", Sample[]> = { curl: [], python: [], raw: [], floor: [], download: [], getData: [] };
 const bigArgs = [info.url, info.sessionId, String(info.big.id)];
 for (let round = 0; round < ROUNDS; round++) {
   log(`1 GiB download, round ${round + 1}/${ROUNDS}`);
-  const c = measure("curl", ["-sS", "-o", await fresh("dl.bin"), "-w", "%{time_total}", dataUrl]);
-  dl.curl.push({ seconds: Number(c.stdout), rss: c.maxRssMiB, idle: c.idleBefore });
+  const c = run("curl", ["-sS", "-o", await fresh("dl.bin"), "-w", "%{time_total}", dataUrl]);
+  dl.curl.push({ seconds: Number(c.stdout), rss: c.maxRssMiB, idle: c.idleBefore, cpu: c.cpuSeconds, server: c.server });
   await complete("curl");
   dl.download.push(nodeRun("catkit-download.mjs", [...bigArgs, await fresh("dl.bin"), info.big.checksum]));
   dl.getData.push(nodeRun("catkit-getdata.mjs", [...bigArgs, await fresh("dl.bin")]));
   dl.raw.push(nodeRun("raw-undici-download.mjs", [dataUrl, await fresh("dl.bin")]));
+  dl.floor.push(nodeRun("floor-download.mjs", [dataUrl, await fresh("dl.bin")]));
+  await complete("the floor client");
   if (python.ok) {
-    const p = measure(python.python, [here("python-icat-download.py"), ...bigArgs, await fresh("dl.bin")], python.env);
-    dl.python.push({ seconds: last(p.stdout).seconds, rss: p.maxRssMiB, idle: p.idleBefore });
+    const p = run(python.python, [here("python-icat-download.py"), ...bigArgs, await fresh("dl.bin")], python.env);
+    dl.python.push({ seconds: last(p.stdout).seconds, rss: p.maxRssMiB, idle: p.idleBefore, cpu: p.cpuSeconds, server: p.server });
     await complete("python-icat");
   }
 }
@@ -108,9 +121,9 @@ for (let round = 0; round < ROUNDS; round++) {
   up.put.push(k);
   await ids.delete({ datafileIds: [k.out.id ?? 0] });
   const putUrl = `${info.url}/put?sessionId=${info.sessionId}&name=curl-${round}.bin&datasetId=${info.uploadDatasetId}&datafileFormatId=${info.datafileFormatId}`;
-  const c = measure("curl", ["-sS", "-T", source, "-w", "\n%{time_total}", putUrl]);
+  const c = run("curl", ["-sS", "-T", source, "-w", "\n%{time_total}", putUrl]);
   const [answer, total] = c.stdout.trim().split("\n");
-  up.curl.push({ seconds: Number(total), rss: c.maxRssMiB, idle: c.idleBefore });
+  up.curl.push({ seconds: Number(total), rss: c.maxRssMiB, idle: c.idleBefore, cpu: c.cpuSeconds, server: c.server });
   await ids.delete({ datafileIds: [(JSON.parse(answer ?? "{}") as { id: number }).id] });
 }
 
@@ -131,6 +144,8 @@ const seconds = (samples: Sample[]) => median(samples.map((s) => s.seconds));
 const mibps = (samples: Sample[]) => 1024 / seconds(samples);
 const rss = (samples: Sample[]) => `${Math.round(Math.max(...samples.map((s) => s.rss)))} MiB`;
 const lag = (samples: Sample[]) => (samples.every((s) => s.lag !== undefined) ? `${Math.max(...samples.map((s) => s.lag ?? 0)).toFixed(1)} ms` : "—");
+// Medians of the client's and the sandbox's CPU seconds per run: on 2 cores their sum bounds the speed.
+const cpu = (samples: Sample[]) => `${median(samples.map((s) => s.cpu)).toFixed(2)} / ${median(samples.map((s) => s.server)).toFixed(2)}`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const check = (ok: boolean) => (ok ? "✓" : "✗");
 const worstRss = (samples: Sample[]) => Math.max(...samples.map((s) => s.rss));
@@ -147,6 +162,7 @@ const downloadRow = (client: string, samples: Sample[]): Row => {
     "vs reference": `${ratio(speed, curl)} curl${py === undefined ? "" : `, ${ratio(speed, py)} python-icat`}`,
     "peak RSS": rss(samples),
     "worst lag": lag(samples),
+    "CPU s client / sandbox": cpu(samples),
     goal: `≥ 1.0× curl, ≥ 1.2× python-icat, ≤ 64 MiB, ≤ 20 ms ${goals.map(check).join("")}`,
   };
 };
@@ -157,6 +173,7 @@ const reference = (c: string, client: string, samples: Sample[], base: number): 
   "vs reference": ratio(mibps(samples), base),
   "peak RSS": rss(samples),
   "worst lag": lag(samples),
+  "CPU s client / sandbox": cpu(samples),
   goal: "",
 });
 const putSpeed = mibps(up.put);
@@ -166,6 +183,7 @@ const rows: Row[] = [
   reference("1 GiB download", "curl -o", dl.curl, curl),
   ...(python.ok ? [reference("1 GiB download", "python-icat getData + copyfileobj", dl.python, curl)] : []),
   reference("1 GiB download", "raw undici.request + CRC32 + writeSync", dl.raw, curl),
+  reference("1 GiB download", "floor: node:net + onread + positioned writes, no CRC32", dl.floor, curl),
   downloadRow("catkit download (CRC32 verified)", dl.download),
   downloadRow("catkit getData, pooled read + CRC32 into a file", dl.getData),
   reference("1 GiB upload", "curl -T", up.curl, curlPut),
@@ -176,6 +194,7 @@ const rows: Row[] = [
     "vs reference": `${ratio(putSpeed, curlPut)} curl`,
     "peak RSS": rss(up.put),
     "worst lag": lag(up.put),
+    "CPU s client / sandbox": cpu(up.put),
     goal: `≥ 0.95× curl, ≤ 64 MiB ${check(putSpeed >= 0.95 * curlPut)}${check(worstRss(up.put) <= 64)}`,
   },
   {
@@ -185,6 +204,7 @@ const rows: Row[] = [
     "vs reference": "1.00×",
     "peak RSS": rss(many.sequential),
     "worst lag": "—",
+    "CPU s client / sandbox": cpu(many.sequential),
     goal: "",
   },
   {
@@ -194,6 +214,7 @@ const rows: Row[] = [
     "vs reference": ratio(filesps(many.parallel), filesps(many.sequential)),
     "peak RSS": rss(many.parallel),
     "worst lag": "—",
+    "CPU s client / sandbox": cpu(many.parallel),
     goal: `≥ 3× ${check(filesps(many.parallel) >= 3 * filesps(many.sequential))}`,
   },
 ];
@@ -202,7 +223,7 @@ const idle = Math.min(...all.map((s) => s.idle));
 console.log(
   `\n@catkit/ids on the IDS sandbox (loopback, sandbox in its own process) — Node ${process.versions.node}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(2)}, least idle share before a run ${(idle * 100).toFixed(0)} %, files in ${work.replace(/\/[^/]*$/, "")}, medians of ${ROUNDS} (transfers) and ${MANY_ROUNDS} (many files) alternating rounds\n`,
 );
-console.log(markdownTable(rows, ["case", "client", "speed", "vs reference", "peak RSS", "worst lag", "goal"]));
+console.log(markdownTable(rows, ["case", "client", "speed", "vs reference", "peak RSS", "worst lag", "CPU s client / sandbox", "goal"]));
 if (!python.ok) console.log(`\npython-icat column left out: ${python.why}.`);
 console.log(`\nraw samples (s, MiB, ms, idle): ${JSON.stringify({ dl, up, many }, (key, value: unknown) => (key === "out" ? undefined : value))}`);
 

@@ -5,6 +5,8 @@ import { createInterface } from "node:readline";
 /** The sandbox process. */
 export interface SandboxChild {
   origin: string;
+  /** The sandbox process's id (to read its CPU time). */
+  pid: number;
   /** Sets the sandbox's catalogue latency, ms. */
   setLatency(ms: number): Promise<void>;
   stop(): Promise<void>;
@@ -30,6 +32,7 @@ export function startSandboxChild(infoPath: string, dataDir: string): Promise<Sa
       if (!line.startsWith("origin=")) return;
       resolve({
         origin: line.slice("origin=".length),
+        pid: child.pid ?? 0,
         setLatency: (ms) =>
           new Promise<void>((done) => {
             waiting.push(done);

@@ -1,27 +1,24 @@
 // Writes a body into a file without blocking the event loop, at the speed of the file system:
 // chunks lent by a pooled body (lent-chunk.ts) are retained rather than copied, contiguous ones
-// are written together, and every write is an asynchronous positioned write on the thread pool.
-// At most `maxInFlight` writes are pending; past that `write` returns a promise, which pauses the
-// body. So a slow disk slows the download down instead of filling memory or stalling the loop,
-// and a fast one is kept busy by a queued write. Bytes are counted as chunks are accepted. The
-// CRC32 of each write is computed as it is submitted (checksum/crc32-sequence.ts: inline by
-// default, on a worker thread past `crcThreadAfter`), while the thread pool writes; the chunk's
-// lease is released once both the write and its CRC32 are done. After `flush()` bytes and CRC32
-// are exactly what the file holds.
-import { write as fsWrite } from "node:fs";
+// (and fresh buffers, gathered: write-segment.ts) are written together, and every write is an
+// asynchronous positioned write on the thread pool. At most `maxInFlight` writes are pending;
+// past that `write` returns a promise, which pauses the body. So a slow disk slows the download
+// down instead of filling memory or stalling the loop, and a fast one is kept busy by a queued
+// write. Bytes are counted as chunks are accepted. The CRC32 of each write is computed as it is
+// submitted (checksum/crc32-sequence.ts: inline by default, on a worker thread past
+// `crcThreadAfter`), while the thread pool writes; the chunk's lease is released once both the
+// write and its CRC32 are done. After `flush()` bytes and CRC32 are exactly what the file holds.
 import { Crc32Sequence } from "../checksum/crc32-sequence.js";
 import { UNPOOLED, type BufferLease } from "../transport/fast/lent-chunk.js";
+import { WriteSegment, type PositionedWrite } from "./write-segment.js";
+
+export type { PositionedWrite } from "./write-segment.js";
 
 /**
  * Writes smaller than this wait for more contiguous bytes before going out: with the fast path's
  * 1 MiB read blocks, one write per block. Fewer, larger writes cost less CPU per GiB (issue 11).
  */
 const COALESCE = 1024 * 1024;
-
-/** The file system call; replaceable to simulate a slow disk. */
-export type PositionedWrite = (fd: number, bytes: Buffer, position: number, done: (err: Error | null, written: number) => void) => void;
-
-const nodeWrite: PositionedWrite = (fd, bytes, position, done) => fsWrite(fd, bytes, 0, bytes.length, position, (err, written) => done(err, written));
 
 /** Options of {@link PositionedFileWriter}. */
 export interface PositionedFileWriterOptions {
@@ -47,14 +44,6 @@ export interface PositionedFileWriterOptions {
   crcThreadAfter?: number;
 }
 
-interface Pending {
-  buffer: ArrayBufferLike;
-  start: number;
-  end: number;
-  position: number;
-  lease: BufferLease;
-}
-
 /**
  * A file being written from a pooled body.
  *
@@ -69,12 +58,12 @@ interface Pending {
 export class PositionedFileWriter {
   readonly #fd: number;
   readonly #maxInFlight: number;
-  readonly #writeAt: PositionedWrite;
+  readonly #writeAt: PositionedWrite | undefined;
   readonly #onWritten: ((written: number) => void) | undefined;
   #bytes: number;
   #written: number;
   readonly #crc: Crc32Sequence;
-  #pending: Pending | undefined;
+  #pending: WriteSegment | undefined;
   #inFlight = 0;
   #error: Error | undefined;
   #waiters: Array<() => void> = [];
@@ -86,7 +75,7 @@ export class PositionedFileWriter {
     this.#onWritten = options.onWritten;
     this.#crc = new Crc32Sequence({ initial: options.crc ?? 0, ...(options.crcThreadAfter === undefined ? {} : { threadAfter: options.crcThreadAfter }) });
     this.#maxInFlight = options.maxInFlight ?? 2;
-    this.#writeAt = options.writeAt ?? nodeWrite;
+    this.#writeAt = options.writeAt;
   }
 
   /** Bytes accepted (all written once `flush()` has resolved). */
@@ -111,15 +100,13 @@ export class PositionedFileWriter {
   write(chunk: Buffer, lease: BufferLease = UNPOOLED): void | Promise<void> {
     if (this.#error) throw this.#error;
     if (chunk.length === 0) return;
-    const pending = this.#pending;
-    if (pending && pending.buffer === chunk.buffer && pending.end === chunk.byteOffset) pending.end += chunk.length;
-    else {
-      if (pending) this.#submit();
-      lease.retain();
-      this.#pending = { buffer: chunk.buffer, start: chunk.byteOffset, end: chunk.byteOffset + chunk.length, position: this.#bytes, lease };
+    let pending = this.#pending;
+    if (!pending?.add(chunk, lease)) {
+      this.#submit();
+      pending = this.#pending = new WriteSegment(this.#bytes, chunk, lease);
     }
     this.#bytes += chunk.length;
-    if ((this.#pending?.end ?? 0) - (this.#pending?.start ?? 0) >= COALESCE) this.#submit();
+    if (pending.bytes >= COALESCE) this.#submit();
     if (this.#inFlight >= this.#maxInFlight) return this.#room();
   }
 
@@ -155,28 +142,25 @@ export class PositionedFileWriter {
     let open = 2;
     const done = () => {
       if (--open > 0) return;
-      p.lease.release();
+      p.release();
       this.#inFlight--;
       for (const wake of this.#waiters.splice(0)) wake();
     };
-    let checksummed: Promise<void> | undefined;
+    const checksummed: Array<Promise<void>> = [];
     try {
-      checksummed = this.#crc.add(Buffer.from(p.buffer, p.start, p.end - p.start));
+      for (const part of p.parts) {
+        const pending = this.#crc.add(part);
+        if (pending) checksummed.push(pending);
+      }
     } catch (err) {
       this.#error ??= err instanceof Error ? err : new Error(String(err));
     }
-    if (checksummed) void checksummed.then(done);
+    if (checksummed.length > 0) void Promise.all(checksummed).then(done);
     else done();
-    this.#writeSlice(p, p.start, p.position, done);
-  }
-
-  #writeSlice(p: Pending, start: number, position: number, done: () => void): void {
-    const bytes = Buffer.from(p.buffer, start, p.end - start);
-    this.#writeAt(this.#fd, bytes, position, (err, written) => {
-      if (!err && written < bytes.length) return this.#writeSlice(p, start + written, position + written, done);
+    p.write(this.#fd, this.#writeAt, (err) => {
       this.#error ??= err ?? undefined;
       if (!err) {
-        this.#written += p.end - p.start;
+        this.#written += p.bytes;
         this.#onWritten?.(this.#written);
       }
       done();

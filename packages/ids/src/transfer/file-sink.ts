@@ -8,8 +8,9 @@
 // descriptor is used rather than a FileHandle: downloadMany opens thousands of files, and
 // FileHandle objects are costly to create and to collect.
 import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 import { PositionedFileWriter, UNPOOLED, type ChunkHandler, type PositionedWrite } from "@catkit/core";
-import { closeFd, crc32Function, openFd, syncFd, truncateFd } from "@catkit/core/internal";
+import { closeFd, crc32Function, openFd, pooledFromReadable, syncFd, truncateFd } from "@catkit/core/internal";
 
 /** Options of a sink. */
 export interface FileSinkOptions {
@@ -119,8 +120,11 @@ export class FileSink {
     const onChunk: ChunkHandler = (chunk, lease) => writer.write(chunk, lease);
     this.#onWrite = onWrite;
     try {
-      if (Symbol.asyncIterator in body) {
-        // A stream of fresh buffers (the sandbox storing an upload, a Readable).
+      // A Readable (the sandbox storing an upload) is read by its 'data' events, without a
+      // promise per chunk; its chunks are fresh buffers, which the writer gathers into large writes.
+      if (body instanceof Readable) await pooledFromReadable(body).read(onChunk);
+      else if (Symbol.asyncIterator in body) {
+        // Any other stream of fresh buffers.
         for await (const piece of body) await onChunk(typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength), UNPOOLED);
       } else await body.read(onChunk);
     } finally {
