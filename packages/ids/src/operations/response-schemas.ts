@@ -20,14 +20,6 @@ export const DatafileIdsSchema = z.object({
   compress: z.boolean().optional(),
 });
 
-/** `PUT put` → 201 `{"id":…,"checksum":<decimal CRC32>,"location":"…","size":…}` (IdsBean.put). */
-export const PutResponseSchema = z.object({
-  id: z.number().int(),
-  checksum: z.number().int().nonnegative(),
-  location: z.string(),
-  size: z.number().int().nonnegative(),
-});
-
 /** A datafile status from `getStatus`. */
 export const StatusSchema = z.enum(["ONLINE", "RESTORING", "ARCHIVED"]);
 

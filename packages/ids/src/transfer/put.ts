@@ -5,12 +5,12 @@
 // asked to: the chunks are shared memory); a chunk's buffer is refilled only once its CRC32 is done.
 // Not retried: a second attempt would create a second datafile.
 import { HttpError, InvalidArgumentError, readJson, type ProgressListener } from "@catkit/core";
-import { Crc32Sequence, lentRing, markLent, streamBody } from "@catkit/core/internal";
+import { Crc32Sequence, lentRing, markLent, quoteUrl, requestUrl, streamBody } from "@catkit/core/internal";
 import { IdsChecksumMismatchError, IdsPutOutcomeUnknownError, IdsSizeMismatchError } from "../errors/transfer-errors.js";
 import { sendIds, type CallOptions, type IdsContext, callSettings } from "../operations/ids-context.js";
-import { responseSchemas } from "../operations/lazy-schemas.js";
 import { toObjectId, type IdLike } from "../validation.js";
 import { crc32Hex } from "./crc32.js";
+import { checkPutAnswer, type PutAnswer } from "./put-answer.js";
 import { openSource, type PutSource } from "./put-source.js";
 
 /**
@@ -140,7 +140,7 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
       while (checking.length > (ring ?? 1) - 1) await checking.shift();
     }
   };
-  let answer: { id: number; checksum: number; location: string; size: number };
+  let answer: PutAnswer;
   try {
     const res = await sendIds(ctx, {
       method: "PUT",
@@ -154,7 +154,7 @@ export async function put(ctx: IdsContext, source: PutSource, options: PutOption
       dataTransfer: true,
       ...callSettings(options),
     });
-    answer = await readJson(res, (await responseSchemas()).PutResponseSchema);
+    answer = checkPutAnswer(await readJson(res), `PUT ${quoteUrl(requestUrl(res.request))}`);
   } catch (err) {
     // IDS answered (an HttpError): it rolled the put back (IdsBean.put). No answer after the
     // bytes went out: the datafile may exist, so find out instead of letting a retry duplicate it.
