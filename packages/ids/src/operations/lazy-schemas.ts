@@ -1,6 +1,6 @@
 // The zod schemas of IDS's JSON answers are loaded with the first call that reads one, not when
 // @catkit/ids is imported: zod takes about 17 MiB of memory, which a process that only moves data
-// (getData, download, put's answer aside) does without (issue 11's memory goal).
+// (getData, download, put: its answer is checked by hand) does without (issue 11's memory goal).
 import type * as ResponseSchemas from "./response-schemas.js";
 
 type Schemas = typeof ResponseSchemas;
