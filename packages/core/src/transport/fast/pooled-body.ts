@@ -31,6 +31,8 @@ export function pooledFromReadable(stream: Readable): PooledBody {
   return {
     read: (onChunk) =>
       new Promise<void>((resolve, reject) => {
+        // The handler's promise for the last chunk handed over: 'end' may come before it settles.
+        let waiting: PromiseLike<void> | undefined;
         const fail = (err: unknown) => {
           stream.off("data", onData);
           stream.destroy();
@@ -45,11 +47,19 @@ export function pooledFromReadable(stream: Readable): PooledBody {
           }
           if (pending === undefined || typeof pending.then !== "function") return;
           stream.pause();
-          pending.then(() => stream.resume(), fail);
+          waiting = pending;
+          pending.then(() => {
+            if (waiting === pending) waiting = undefined;
+            stream.resume();
+          }, fail);
         };
         stream.on("data", onData);
-        stream.once("end", () => resolve());
+        stream.once("end", () => (waiting ? waiting.then(() => resolve(), fail) : resolve()));
         stream.once("error", fail);
+        // A stream destroyed without an error (a request whose client went away) ends no other way.
+        stream.once("close", () => {
+          if (!stream.readableEnded) fail(Object.assign(new Error("the stream closed before its end"), { code: "ERR_STREAM_PREMATURE_CLOSE" }));
+        });
       }),
     cancel: () => stream.destroy(),
   };
