@@ -54,7 +54,10 @@ export function pooledFromReadable(stream: Readable): PooledBody {
           }, fail);
         };
         stream.on("data", onData);
-        stream.once("end", () => (waiting ? waiting.then(() => resolve(), fail) : resolve()));
+        stream.once("end", () => {
+          if (waiting) waiting.then(() => resolve(), fail);
+          else resolve();
+        });
         stream.once("error", fail);
         // A stream destroyed without an error (a request whose client went away) ends no other way.
         stream.once("close", () => {
