@@ -20,9 +20,12 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { IdsClient } from "@catkit/ids";
-import { markdownTable, median, type Row } from "../shared/table.ts";
+import { markdownTable, type Row } from "../shared/table.ts";
 import { generatedBytes } from "./generated-bytes.ts";
 import { measure, processCpuSeconds, type Measured } from "./measure.ts";
+import { cells, goalRow, reference, type Sample } from "./sample-cells.ts";
+
+const { check, cpu, filesps, lag, mibps, ratio, rss, worstRss } = cells;
 import { findPythonIcat } from "./python-icat.ts";
 import { startSandboxChild } from "./sandbox-child.ts";
 
@@ -50,15 +53,6 @@ const ids = new IdsClient({ url: info.url, credential: info.sessionId });
 const node = process.execPath;
 const python = findPythonIcat();
 
-interface Sample {
-  seconds: number;
-  rss: number;
-  lag?: number;
-  idle: number;
-  /** CPU seconds of the client process and of the sandbox during the run. */
-  cpu: number;
-  server: number;
-}
 interface Output {
   seconds: number;
   id?: number;
@@ -140,45 +134,11 @@ for (let round = 0; round < MANY_ROUNDS; round++) {
 }
 await sandbox.setLatency(0);
 
-const seconds = (samples: Sample[]) => median(samples.map((s) => s.seconds));
-const mibps = (samples: Sample[]) => 1024 / seconds(samples);
-const rss = (samples: Sample[]) => `${Math.round(Math.max(...samples.map((s) => s.rss)))} MiB`;
-const lag = (samples: Sample[]) => (samples.every((s) => s.lag !== undefined) ? `${Math.max(...samples.map((s) => s.lag ?? 0)).toFixed(1)} ms` : "—");
-// Medians of the client's and the sandbox's CPU seconds per run: on 2 cores their sum bounds the speed.
-const cpu = (samples: Sample[]) => `${median(samples.map((s) => s.cpu)).toFixed(2)} / ${median(samples.map((s) => s.server)).toFixed(2)}`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-const check = (ok: boolean) => (ok ? "✓" : "✗");
-const worstRss = (samples: Sample[]) => Math.max(...samples.map((s) => s.rss));
-const worstLag = (samples: Sample[]) => Math.max(...samples.map((s) => s.lag ?? 0));
 const curl = mibps(dl.curl);
 const py = python.ok ? mibps(dl.python) : undefined;
-const downloadRow = (client: string, samples: Sample[]): Row => {
-  const speed = mibps(samples);
-  const goals = [speed >= curl, py === undefined || speed >= 1.2 * py, worstRss(samples) <= 64, worstLag(samples) <= 20];
-  return {
-    case: "1 GiB download",
-    client,
-    speed: `${Math.round(speed)} MiB/s`,
-    "vs reference": `${ratio(speed, curl)} curl${py === undefined ? "" : `, ${ratio(speed, py)} python-icat`}`,
-    "peak RSS": rss(samples),
-    "worst lag": lag(samples),
-    "CPU s client / sandbox": cpu(samples),
-    goal: `≥ 1.0× curl, ≥ 1.2× python-icat, ≤ 64 MiB, ≤ 20 ms ${goals.map(check).join("")}`,
-  };
-};
-const reference = (c: string, client: string, samples: Sample[], base: number): Row => ({
-  case: c,
-  client,
-  speed: `${Math.round(mibps(samples))} MiB/s`,
-  "vs reference": ratio(mibps(samples), base),
-  "peak RSS": rss(samples),
-  "worst lag": lag(samples),
-  "CPU s client / sandbox": cpu(samples),
-  goal: "",
-});
+const downloadRow = (client: string, samples: Sample[]) => goalRow(client, samples, curl, py);
 const putSpeed = mibps(up.put);
 const curlPut = mibps(up.curl);
-const filesps = (samples: Sample[]) => 1000 / seconds(samples);
 const rows: Row[] = [
   reference("1 GiB download", "curl -o", dl.curl, curl),
   ...(python.ok ? [reference("1 GiB download", "python-icat getData + copyfileobj", dl.python, curl)] : []),
