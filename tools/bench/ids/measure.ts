@@ -15,23 +15,6 @@ export interface Measured {
   cpuSeconds: number;
 }
 
-/**
- * CPU time (user + system, all threads) a process has used so far, s; 0 where /proc is missing.
- *
- * @example
- * ```ts
- * const before = processCpuSeconds(sandboxPid);
- * ```
- */
-export function processCpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 function wallSeconds(text: string): number {
   const match = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(text);
   if (!match) throw new Error(`no wall time in /usr/bin/time output:\n${text}`);

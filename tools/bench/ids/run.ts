@@ -20,9 +20,10 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { IdsClient } from "@catkit/ids";
+import { processCpuSeconds } from "../shared/process-cpu.ts";
 import { markdownTable, type Row } from "../shared/table.ts";
 import { generatedBytes } from "./generated-bytes.ts";
-import { measure, processCpuSeconds, type Measured } from "./measure.ts";
+import { measure, type Measured } from "./measure.ts";
 import { cells, goalRow, reference, type Sample } from "./sample-cells.ts";
 
 const { check, cpu, filesps, lag, mibps, ratio, rss, worstRss } = cells;
