@@ -4,7 +4,8 @@
 //   - python-icat's getData + shutil.copyfileobj (python-icat.ts says what it needs);
 //   - a raw undici.request loop with CRC32 and writeSync (Node's floor before issue 11);
 //   - the floor of any Node client here (floor-download.mjs: node:net + onread + positioned
-//     writes on the thread pool, no CRC32, no checks): the ceiling catkit is measured against.
+//     writes on the thread pool, no CRC32, no checks; floor-put.mjs: positioned reads on the
+//     thread pool + CRC32 + node:net): the ceiling catkit is measured against.
 // Goals (issue 11): 1 GiB download with CRC32 ≥ 1.0× curl -o and ≥ 1.2× python-icat, peak RSS
 // ≤ 64 MiB, worst event-loop lag ≤ 20 ms; the same for getData read as a pooled body by user
 // code; downloadMany 1,000 × 1 MiB with 10 ms ICAT latency ≥ 3× a sequential loop; 1 GiB put
@@ -13,6 +14,7 @@
 // idle (at most BENCH_QUIET_WAIT_MS, default 60 s); clients alternate within a round; medians of
 // BENCH_ROUNDS (default 5) and BENCH_MANY_ROUNDS (default 3). Files go to BENCH_DIR, by default
 // /dev/shm (tmpfs): the disk is not what is measured. About 5 GiB are used there at most.
+// BENCH_ONLY picks cases, comma-separated: download, put, many (e.g. BENCH_ONLY=put).
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -33,6 +35,8 @@ import { startSandboxChild } from "./sandbox-child.ts";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const MANY_ROUNDS = Number(process.env.BENCH_MANY_ROUNDS ?? 3);
 const LATENCY_MS = 10;
+const CASES = new Set((process.env.BENCH_ONLY ?? "download,put,many").split(",").map((c) => c.trim()));
+for (const c of CASES) if (!["download", "put", "many"].includes(c)) throw new Error(`BENCH_ONLY: unknown case ${c} (download, put, many)`);
 const GiB = 1024 ** 3;
 const here = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const log = (text: string) => process.stderr.write(`bench ids: ${text}\n`);
@@ -90,7 +94,7 @@ const complete = async (client: string) => {
 const dataUrl = await ids.getDataUrl({ datafileIds: [info.big.id] });
 const dl: Record<"curl" | "python" | "raw" | "floor" | "download" | "getData", Sample[]> = { curl: [], python: [], raw: [], floor: [], download: [], getData: [] };
 const bigArgs = [info.url, info.sessionId, String(info.big.id)];
-for (let round = 0; round < ROUNDS; round++) {
+for (let round = 0; round < (CASES.has("download") ? ROUNDS : 0); round++) {
   log(`1 GiB download, round ${round + 1}/${ROUNDS}`);
   const c = run("curl", ["-sS", "-o", await fresh("dl.bin"), "-w", "%{time_total}", dataUrl]);
   dl.curl.push({ seconds: Number(c.stdout), rss: c.maxRssMiB, idle: c.idleBefore, cpu: c.cpuSeconds, server: c.server });
@@ -109,8 +113,8 @@ for (let round = 0; round < ROUNDS; round++) {
 await rm(join(work, "dl.bin"), { force: true });
 
 // 2. upload (each upload is deleted again, so the sandbox does not fill the disk)
-const up: Record<"curl" | "put", Sample[]> = { curl: [], put: [] };
-for (let round = 0; round < ROUNDS; round++) {
+const up: Record<"curl" | "floor" | "put", Sample[]> = { curl: [], floor: [], put: [] };
+for (let round = 0; round < (CASES.has("put") ? ROUNDS : 0); round++) {
   log(`1 GiB upload, round ${round + 1}/${ROUNDS}`);
   const k = nodeRun("catkit-put.mjs", [info.url, info.sessionId, String(info.uploadDatasetId), String(info.datafileFormatId), source, `catkit-${round}.bin`]);
   up.put.push(k);
@@ -120,12 +124,15 @@ for (let round = 0; round < ROUNDS; round++) {
   const [answer, total] = c.stdout.trim().split("\n");
   up.curl.push({ seconds: Number(total), rss: c.maxRssMiB, idle: c.idleBefore, cpu: c.cpuSeconds, server: c.server });
   await ids.delete({ datafileIds: [(JSON.parse(answer ?? "{}") as { id: number }).id] });
+  const f = nodeRun("floor-put.mjs", [putUrl.replace(`curl-${round}`, `floor-${round}`), source, String(256 * 1024), "crc"]);
+  up.floor.push(f);
+  await ids.delete({ datafileIds: [f.out.id ?? 0] });
 }
 
 // 3. 1,000 files of 1 MiB with 10 ms of ICAT latency per IDS call (a real ids.server asks ICAT first)
 await sandbox.setLatency(LATENCY_MS);
 const many: Record<"parallel" | "sequential", Sample[]> = { parallel: [], sequential: [] };
-for (let round = 0; round < MANY_ROUNDS; round++) {
+for (let round = 0; round < (CASES.has("many") ? MANY_ROUNDS : 0); round++) {
   log(`1,000 × 1 MiB with ${LATENCY_MS} ms catalogue latency, round ${round + 1}/${MANY_ROUNDS}`);
   for (const mode of ["many", "sequential"] as const) {
     const out = join(work, `many-${mode}`);
@@ -140,14 +147,17 @@ const py = python.ok ? mibps(dl.python) : undefined;
 const downloadRow = (client: string, samples: Sample[]) => goalRow(client, samples, curl, py);
 const putSpeed = mibps(up.put);
 const curlPut = mibps(up.curl);
-const rows: Row[] = [
+const downloadRows: Row[] = [
   reference("1 GiB download", "curl -o", dl.curl, curl),
   ...(python.ok ? [reference("1 GiB download", "python-icat getData + copyfileobj", dl.python, curl)] : []),
   reference("1 GiB download", "raw undici.request + CRC32 + writeSync", dl.raw, curl),
   reference("1 GiB download", "floor: node:net + onread + positioned writes, no CRC32", dl.floor, curl),
   downloadRow("catkit download (CRC32 verified)", dl.download),
   downloadRow("catkit getData, pooled read + CRC32 into a file", dl.getData),
+];
+const putRows: Row[] = [
   reference("1 GiB upload", "curl -T", up.curl, curlPut),
+  reference("1 GiB upload", "floor: thread-pool reads + CRC32 + node:net, no checks", up.floor, curlPut),
   {
     case: "1 GiB upload",
     client: "catkit put (CRC32 checked)",
@@ -158,6 +168,8 @@ const rows: Row[] = [
     "CPU s client / sandbox": cpu(up.put),
     goal: `≥ 0.95× curl, ≤ 64 MiB ${check(putSpeed >= 0.95 * curlPut)}${check(worstRss(up.put) <= 64)}`,
   },
+];
+const manyRows: Row[] = [
   {
     case: `1,000 × 1 MiB, ${LATENCY_MS} ms ICAT latency`,
     client: "catkit sequential download loop",
@@ -179,13 +191,14 @@ const rows: Row[] = [
     goal: `≥ 3× ${check(filesps(many.parallel) >= 3 * filesps(many.sequential))}`,
   },
 ];
+const rows = [...(CASES.has("download") ? downloadRows : []), ...(CASES.has("put") ? putRows : []), ...(CASES.has("many") ? manyRows : [])];
 const all = [...Object.values(dl), ...Object.values(up), ...Object.values(many)].flat();
 const idle = Math.min(...all.map((s) => s.idle));
 console.log(
   `\n@catkit/ids on the IDS sandbox (loopback, sandbox in its own process) — Node ${process.versions.node}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(2)}, least idle share before a run ${(idle * 100).toFixed(0)} %, files in ${work.replace(/\/[^/]*$/, "")}, medians of ${ROUNDS} (transfers) and ${MANY_ROUNDS} (many files) alternating rounds\n`,
 );
 console.log(markdownTable(rows, ["case", "client", "speed", "vs reference", "peak RSS", "worst lag", "CPU s client / sandbox", "goal"]));
-if (!python.ok) console.log(`\npython-icat column left out: ${python.why}.`);
+if (!python.ok && CASES.has("download")) console.log(`\npython-icat column left out: ${python.why}.`);
 console.log(`\nraw samples (s, MiB, ms, idle): ${JSON.stringify({ dl, up, many }, (key, value: unknown) => (key === "out" ? undefined : value))}`);
 
 await ids.close();
