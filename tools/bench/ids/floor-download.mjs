@@ -4,15 +4,21 @@
 // a ring of 1 MiB blocks (the `onread` option, as core's fast path), each filled block written
 // with one asynchronous positioned write on the thread pool (two at most in flight, as core's
 // PositionedFileWriter), no CRC32, no checks, no temporary file, only enough HTTP to find the
-// body. run.ts shows it beside catkit, curl and python-icat: what is left between catkit and
-// this column is catkit's cost; what is left between this column and a goal is the machine's.
-// Prints {"seconds", "bytes", "lagMs"}.
+// body. With `crc` as the last argument it also computes the CRC32 of each read as it lands
+// (@node-rs/crc32, loaded as catkit loads it), the cheapest place for it: the floor of a download
+// that verifies its checksum, as catkit's does. run.ts shows it beside catkit, curl and
+// python-icat: what is left between catkit and this column is catkit's cost; what is left between
+// this column and a goal is the machine's. Prints {"seconds", "bytes", "crc32", "lagMs"}.
 import { closeSync, openSync, write } from "node:fs";
 import { connect } from "node:net";
+import { nativeCrc32 } from "@catkit/core/internal";
 import { watchLag } from "./event-loop-lag.mjs";
 
-const [url, destination] = process.argv.slice(2);
-if (!url || !destination) throw new Error("usage: floor-download.mjs <url> <destination>");
+const [url, destination, crcArg] = process.argv.slice(2);
+if (!url || !destination) throw new Error("usage: floor-download.mjs <url> <destination> [crc]");
+const crc32 = crcArg === "crc" ? nativeCrc32() : undefined;
+if (crcArg === "crc" && !crc32) throw new Error("@node-rs/crc32 did not load");
+let crc = 0;
 const BLOCK = 1024 * 1024;
 const RESERVE = 16 * 1024; // where a read goes while the socket is paused (onread asks for one anyway)
 const MIN_READ = 64 * 1024;
@@ -33,7 +39,7 @@ let socket;
 const finish = () => {
   closeSync(fd);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ seconds, bytes: position, lagMs: stop() })}\n`);
+  process.stdout.write(`${JSON.stringify({ seconds, bytes: position, crc32: crc32 ? crc >>> 0 : undefined, lagMs: stop() })}\n`);
   socket.destroy();
 };
 const free = (i) => !blocks[i].busy;
@@ -74,6 +80,7 @@ socket = connect({
     buffer: region,
     callback: (n) => {
       const block = blocks[current];
+      const from = block.fill;
       block.fill += n;
       if (bodyStart < 0) {
         const head = block.bytes.subarray(0, block.fill).toString("latin1");
@@ -83,6 +90,7 @@ socket = connect({
         bodyStart = end + 4;
         blocks[0].fill = block.fill; // the head stays at the start of block 0 and is skipped
       }
+      if (crc32) crc = crc32(block.bytes.subarray(current === 0 && position === 0 ? Math.max(from, bodyStart) : from, block.fill), crc);
       const received = position + block.fill - (current === 0 && position === 0 ? bodyStart : 0);
       if (received >= total) {
         ended = true;

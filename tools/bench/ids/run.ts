@@ -62,6 +62,7 @@ interface Output {
   seconds: number;
   id?: number;
   checksum?: string;
+  crc32?: number;
   lagMs?: number;
 }
 // Runs a client, with the sandbox's CPU time over the run (what serving it cost the machine).
@@ -92,7 +93,7 @@ const complete = async (client: string) => {
 
 // 1. one 1 GiB datafile
 const dataUrl = await ids.getDataUrl({ datafileIds: [info.big.id] });
-const dl: Record<"curl" | "python" | "raw" | "floor" | "download" | "getData", Sample[]> = { curl: [], python: [], raw: [], floor: [], download: [], getData: [] };
+const dl: Record<"curl" | "python" | "raw" | "floor" | "floorCrc" | "download" | "getData", Sample[]> = { curl: [], python: [], raw: [], floor: [], floorCrc: [], download: [], getData: [] };
 const bigArgs = [info.url, info.sessionId, String(info.big.id)];
 for (let round = 0; round < (CASES.has("download") ? ROUNDS : 0); round++) {
   log(`1 GiB download, round ${round + 1}/${ROUNDS}`);
@@ -104,6 +105,9 @@ for (let round = 0; round < (CASES.has("download") ? ROUNDS : 0); round++) {
   dl.raw.push(nodeRun("raw-undici-download.mjs", [dataUrl, await fresh("dl.bin")]));
   dl.floor.push(nodeRun("floor-download.mjs", [dataUrl, await fresh("dl.bin")]));
   await complete("the floor client");
+  const f = nodeRun("floor-download.mjs", [dataUrl, await fresh("dl.bin"), "crc"]);
+  if (f.out.crc32 !== Number.parseInt(info.big.checksum, 16)) throw new Error(`the floor client computed CRC32 ${f.out.crc32}, expected ${info.big.checksum}`);
+  dl.floorCrc.push(f);
   if (python.ok) {
     const p = run(python.python, [here("python-icat-download.py"), ...bigArgs, await fresh("dl.bin")], python.env);
     dl.python.push({ seconds: last(p.stdout).seconds, rss: p.maxRssMiB, idle: p.idleBefore, cpu: p.cpuSeconds, server: p.server });
@@ -152,6 +156,7 @@ const downloadRows: Row[] = [
   ...(python.ok ? [reference("1 GiB download", "python-icat getData + copyfileobj", dl.python, curl)] : []),
   reference("1 GiB download", "raw undici.request + CRC32 + writeSync", dl.raw, curl),
   reference("1 GiB download", "floor: node:net + onread + positioned writes, no CRC32", dl.floor, curl),
+  reference("1 GiB download", "floor + CRC32 of each read as it lands", dl.floorCrc, curl),
   downloadRow("catkit download (CRC32 verified)", dl.download),
   downloadRow("catkit getData, pooled read + CRC32 into a file", dl.getData),
 ];

@@ -4,10 +4,14 @@
 // asynchronous positioned write on the thread pool. At most `maxInFlight` writes are pending;
 // past that `write` returns a promise, which pauses the body. So a slow disk slows the download
 // down instead of filling memory or stalling the loop, and a fast one is kept busy by a queued
-// write. Bytes are counted as chunks are accepted. The CRC32 of each write is computed as it is
-// submitted (checksum/crc32-sequence.ts: inline by default, on a worker thread past
-// `crcThreadAfter`), while the thread pool writes; the chunk's lease is released once both the
-// write and its CRC32 are done. After `flush()` bytes and CRC32 are exactly what the file holds.
+// write. Bytes are counted as chunks are accepted. The CRC32 of each chunk is computed as it is
+// accepted (checksum/crc32-sequence.ts: inline by default, on a worker thread past
+// `crcThreadAfter`): a chunk is one socket read, still in this core's cache, where the 1 MiB
+// write it joins no longer is (512 KiB of L2 per core on the bench VM). Checksumming each write
+// as it was submitted cost a 1 GiB download 13 % of its speed against checksumming each read
+// (`npm run bench ids`, the floor columns; issue 11). A segment's leases are released once its
+// write and the CRC32 of its chunks are done. After `flush()` bytes and CRC32 are exactly what the
+// file holds.
 import { Crc32Sequence } from "../checksum/crc32-sequence.js";
 import { UNPOOLED, type BufferLease } from "../transport/fast/lent-chunk.js";
 import { WriteSegment, type PositionedWrite } from "./write-segment.js";
@@ -64,6 +68,8 @@ export class PositionedFileWriter {
   #written: number;
   readonly #crc: Crc32Sequence;
   #pending: WriteSegment | undefined;
+  /** CRC32s on the worker thread of the pending segment's chunks. */
+  #checksumming: Array<Promise<void>> = [];
   #inFlight = 0;
   #error: Error | undefined;
   #waiters: Array<() => void> = [];
@@ -106,6 +112,12 @@ export class PositionedFileWriter {
       pending = this.#pending = new WriteSegment(this.#bytes, chunk, lease);
     }
     this.#bytes += chunk.length;
+    try {
+      const checksummed = this.#crc.add(chunk);
+      if (checksummed) this.#checksumming.push(checksummed);
+    } catch (err) {
+      this.#error ??= err instanceof Error ? err : new Error(String(err));
+    }
     if (pending.bytes >= COALESCE) this.#submit();
     if (this.#inFlight >= this.#maxInFlight) return this.#room();
   }
@@ -133,11 +145,13 @@ export class PositionedFileWriter {
     });
   }
 
-  // A write and its CRC32 run side by side; the segment is in flight until both are done.
+  // A write and the CRC32s of its chunks run side by side; the segment is in flight until both are done.
   #submit(): void {
     const p = this.#pending;
     if (!p) return;
     this.#pending = undefined;
+    const checksummed = this.#checksumming;
+    this.#checksumming = [];
     this.#inFlight++;
     let open = 2;
     const done = () => {
@@ -146,15 +160,6 @@ export class PositionedFileWriter {
       this.#inFlight--;
       for (const wake of this.#waiters.splice(0)) wake();
     };
-    const checksummed: Array<Promise<void>> = [];
-    try {
-      for (const part of p.parts) {
-        const pending = this.#crc.add(part);
-        if (pending) checksummed.push(pending);
-      }
-    } catch (err) {
-      this.#error ??= err instanceof Error ? err : new Error(String(err));
-    }
     if (checksummed.length > 0) void Promise.all(checksummed).then(done);
     else done();
     p.write(this.#fd, this.#writeAt, (err) => {
