@@ -26,9 +26,9 @@ import { processCpuSeconds } from "../shared/process-cpu.ts";
 import { markdownTable, type Row } from "../shared/table.ts";
 import { generatedBytes } from "./generated-bytes.ts";
 import { measure, type Measured } from "./measure.ts";
-import { cells, goalRow, reference, type Sample } from "./sample-cells.ts";
+import { cells, goalRow, manyFilesRows, putRow, reference, type Sample } from "./sample-cells.ts";
 
-const { check, cpu, filesps, lag, mibps, ratio, rss, worstRss } = cells;
+const { mibps } = cells;
 import { findPythonIcat } from "./python-icat.ts";
 import { startSandboxChild } from "./sandbox-child.ts";
 
@@ -149,7 +149,6 @@ await sandbox.setLatency(0);
 const curl = mibps(dl.curl);
 const py = python.ok ? mibps(dl.python) : undefined;
 const downloadRow = (client: string, samples: Sample[]) => goalRow(client, samples, curl, py);
-const putSpeed = mibps(up.put);
 const curlPut = mibps(up.curl);
 const downloadRows: Row[] = [
   reference("1 GiB download", "curl -o", dl.curl, curl),
@@ -163,39 +162,9 @@ const downloadRows: Row[] = [
 const putRows: Row[] = [
   reference("1 GiB upload", "curl -T", up.curl, curlPut),
   reference("1 GiB upload", "floor: thread-pool reads + CRC32 + node:net, no checks", up.floor, curlPut),
-  {
-    case: "1 GiB upload",
-    client: "catkit put (CRC32 checked)",
-    speed: `${Math.round(putSpeed)} MiB/s`,
-    "vs reference": `${ratio(putSpeed, curlPut)} curl`,
-    "peak RSS": rss(up.put),
-    "worst lag": lag(up.put),
-    "CPU s client / sandbox": cpu(up.put),
-    goal: `≥ 0.95× curl, ≤ 64 MiB ${check(putSpeed >= 0.95 * curlPut)}${check(worstRss(up.put) <= 64)}`,
-  },
+  putRow("catkit put (CRC32 checked)", up.put, curlPut),
 ];
-const manyRows: Row[] = [
-  {
-    case: `1,000 × 1 MiB, ${LATENCY_MS} ms ICAT latency`,
-    client: "catkit sequential download loop",
-    speed: `${Math.round(filesps(many.sequential))} files/s`,
-    "vs reference": "1.00×",
-    "peak RSS": rss(many.sequential),
-    "worst lag": "—",
-    "CPU s client / sandbox": cpu(many.sequential),
-    goal: "",
-  },
-  {
-    case: `1,000 × 1 MiB, ${LATENCY_MS} ms ICAT latency`,
-    client: "catkit downloadMany (concurrency 8)",
-    speed: `${Math.round(filesps(many.parallel))} files/s`,
-    "vs reference": ratio(filesps(many.parallel), filesps(many.sequential)),
-    "peak RSS": rss(many.parallel),
-    "worst lag": "—",
-    "CPU s client / sandbox": cpu(many.parallel),
-    goal: `≥ 3× ${check(filesps(many.parallel) >= 3 * filesps(many.sequential))}`,
-  },
-];
+const manyRows = manyFilesRows(`1,000 × 1 MiB, ${LATENCY_MS} ms ICAT latency`, many.sequential, many.parallel);
 const rows = [...(CASES.has("download") ? downloadRows : []), ...(CASES.has("put") ? putRows : []), ...(CASES.has("many") ? manyRows : [])];
 const all = [...Object.values(dl), ...Object.values(up), ...Object.values(many)].flat();
 const idle = Math.min(...all.map((s) => s.idle));

@@ -82,3 +82,51 @@ export function reference(c: string, client: string, samples: Sample[], base: nu
     goal: "",
   };
 }
+
+/**
+ * The row of catkit's put with issue 11's goals checked against `curl -T`'s speed.
+ *
+ * @example
+ * ```ts
+ * putRow("catkit put (CRC32 checked)", up.put, cells.mibps(up.curl));
+ * ```
+ */
+export function putRow(client: string, samples: Sample[], curl: number): Row {
+  const speed = cells.mibps(samples);
+  return {
+    case: "1 GiB upload",
+    client,
+    speed: `${Math.round(speed)} MiB/s`,
+    "vs reference": `${cells.ratio(speed, curl)} curl`,
+    "peak RSS": cells.rss(samples),
+    "worst lag": cells.lag(samples),
+    "CPU s client / sandbox": cells.cpu(samples),
+    goal: `≥ 0.95× curl, ≤ 64 MiB ${cells.check(speed >= 0.95 * curl)}${cells.check(worstRss(samples) <= 64)}`,
+  };
+}
+
+/**
+ * The rows of the many-files case: the sequential loop, and downloadMany against it (goal ≥ 3×).
+ *
+ * @example
+ * ```ts
+ * manyFilesRows("1,000 × 1 MiB, 10 ms ICAT latency", many.sequential, many.parallel);
+ * ```
+ */
+export function manyFilesRows(c: string, sequential: Sample[], parallel: Sample[]): Row[] {
+  const [one, eight] = [cells.filesps(sequential), cells.filesps(parallel)];
+  const row = (client: string, samples: Sample[], speed: number, vs: string, goal: string): Row => ({
+    case: c,
+    client,
+    speed: `${Math.round(speed)} files/s`,
+    "vs reference": vs,
+    "peak RSS": cells.rss(samples),
+    "worst lag": "—",
+    "CPU s client / sandbox": cells.cpu(samples),
+    goal,
+  });
+  return [
+    row("catkit sequential download loop", sequential, one, "1.00×", ""),
+    row("catkit downloadMany (concurrency 8)", parallel, eight, cells.ratio(eight, one), `≥ 3× ${cells.check(eight >= 3 * one)}`),
+  ];
+}
