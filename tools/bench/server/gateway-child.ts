@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLogger, loadServerConfig, startServer } from "@catkit/server";
+import { profileOnSignal } from "../shared/profile-window.ts";
 
 const info = JSON.parse(readFileSync(process.argv[2] ?? "sandbox-info.json", "utf8")) as { icatUrl: string; idsUrl: string };
 const dir = mkdtempSync(join(tmpdir(), "catkit-bench-gateway-"));
@@ -21,6 +22,7 @@ const config = loadServerConfig({
   },
 });
 const server = await startServer({ config, parts: ["gateway"], logger: createLogger(config.log.level) });
+profileOnSignal("gateway");
 process.stdout.write(`origin=${server.url}\n`);
 process.once("SIGTERM", () => {
   void server.stop().then(() => process.exit(0));

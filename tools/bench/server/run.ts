@@ -9,13 +9,19 @@
 // The gateway logs at "warn" (BENCH_LOG_LEVEL) so the figure is the gateway, not its stdout.
 // BENCH_ONLY picks cases, comma-separated: lookup, download, ingest (e.g. BENCH_ONLY=lookup,download).
 // The ICAT and IDS sandboxes run in a process of their own, the gateway in another, the load
-// generator in this one; CPU seconds per process are printed for each case (Linux /proc).
+// generator in this one; CPU seconds per process are printed for each case (Linux /proc), and
+// what the rest of the machine spent meanwhile ("others"). For the gateway cases the load
+// generator runs on CPU 0 and every server process on CPU 1 (../shared/cpu-pinning.ts;
+// BENCH_PIN=0 turns it off): the header says what was pinned. BENCH_PROFILE=<dir> writes a CPU
+// profile of the gateway and of the hello app for each measured look-up round (profile-window.ts).
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { markdownTable, median, type Row } from "../shared/table.ts";
 import { startChildServer, type ChildServer } from "../shared/child-server.ts";
+import { pinLoadGenerator } from "../shared/cpu-pinning.ts";
+import { profiledWindow } from "../shared/profile-window.ts";
 import { withCpu } from "../shared/process-cpu.ts";
 import { runIngestBench } from "./ingest-bench.ts";
 
@@ -27,6 +33,7 @@ const TOKEN = "elogbook-bench-00000000000000000000";
 const here = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const log = (text: string) => process.stderr.write(`bench server: ${text}\n`);
 const rows: Row[] = [];
+const notes: string[] = [];
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const pidOf = (c: ChildServer) => c.child.pid ?? 0;
 /** Median CPU seconds per process over rounds, as "name 1.23 s". */
@@ -71,9 +78,14 @@ async function gatewayBench(): Promise<void> {
   const withDownload = CASES.has("download");
   log(`starting the sandboxes${withDownload ? " (1 GiB datafile)" : ""}, the gateway and a bare fastify app…`);
   process.env.BENCH_DOWNLOAD = withDownload ? "1" : "0";
-  const sandbox = await startChildServer(here("sandbox-child.ts"), [join(work, "info.json")]);
-  const gateway = await startChildServer(here("gateway-child.ts"), [join(work, "info.json"), TOKEN]);
-  const hello = await startChildServer(here("hello-child.ts"));
+  const pinning = pinLoadGenerator();
+  notes.push(`look-up and download: ${pinning.note}`);
+  const cpu = pinning.servers;
+  const sandbox = await startChildServer(here("sandbox-child.ts"), [join(work, "info.json")], { cpu });
+  const gateway = await startChildServer(here("gateway-child.ts"), [join(work, "info.json"), TOKEN], { cpu });
+  // The reference needs no catkit source: it never runs with the source launch's module hooks,
+  // which make every request of a fastify app dearer (README, "Benchmark").
+  const hello = await startChildServer(here("hello-child.ts"), [], { cpu, nodeArgs: [] });
   try {
     const info = JSON.parse(await readFile(join(work, "info.json"), "utf8")) as { fileId: number; sessionId: string; idsUrl: string };
     if (CASES.has("lookup")) {
@@ -82,8 +94,8 @@ async function gatewayBench(): Promise<void> {
       await rps(`${hello.origin}/hello`);
       rows.push(await compare({
         label: "look-up", case: "cached investigation look-up (req/s)", reference: "bare fastify hello route", goal: "≥ 0.7×",
-        catkit: () => withCpu({ client: process.pid, gateway: pidOf(gateway) }, () => rps(url)),
-        baseline: () => withCpu({ client: process.pid, hello: pidOf(hello) }, () => rps(`${hello.origin}/hello`)),
+        catkit: () => withCpu({ client: process.pid, gateway: pidOf(gateway) }, () => profiledWindow(pidOf(gateway), () => rps(url))),
+        baseline: () => withCpu({ client: process.pid, hello: pidOf(hello) }, () => profiledWindow(pidOf(hello), () => rps(`${hello.origin}/hello`))),
       }));
     }
     if (withDownload) {
@@ -98,12 +110,19 @@ async function gatewayBench(): Promise<void> {
     await gateway.stop();
     await hello.stop();
     await sandbox.stop();
+    pinning.release();
     await rm(work, { recursive: true, force: true });
   }
 }
 
 const loadBefore = loadavg()[0] ?? 0;
+// Compiled packages (dist, `npm run bench server`: the README's figures) or their sources
+// (--conditions=@catkit/source): from source, the gateway runs under the module hooks that map
+// ".js" specifiers to ".ts" files, which make every request of a fastify app dearer.
+const launch = import.meta.resolve("@catkit/server").endsWith(".ts")
+  ? "catkit from source (under module hooks the gateway pays more per request; the reference never runs under them)"
+  : "catkit compiled (dist)";
 if (CASES.has("lookup") || CASES.has("download")) await gatewayBench();
 if (CASES.has("ingest")) rows.push(...(await runIngestBench(log)));
-console.log(`\n@catkit/server — Node ${process.versions.node}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after; ${SECONDS} s × ${ROUNDS} alternating rounds, medians\n`);
+console.log(`\n@catkit/server — Node ${process.versions.node}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after; ${SECONDS} s × ${ROUNDS} alternating rounds, medians; ${launch}${notes.map((n) => `\n${n}`).join("")}\n`);
 console.log(markdownTable(rows, ["case", "catkit", "reference", "reference is", "ratio", "goal", "CPU per round (catkit; reference)"]));

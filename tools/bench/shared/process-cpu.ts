@@ -21,7 +21,27 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /**
- * Measures the CPU seconds each named process spends while `work` runs.
+ * CPU seconds all CPUs of the machine have been busy so far (Linux /proc/stat: everything but
+ * idle and iowait); NaN off Linux.
+ *
+ * @example
+ * ```ts
+ * const before = machineBusySeconds();
+ * ```
+ */
+export function machineBusySeconds(): number {
+  try {
+    const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1, 9).map(Number);
+    return (fields.reduce((a, b) => a + b, 0) - (fields[3] ?? 0) - (fields[4] ?? 0)) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Measures the CPU seconds each named process spends while `work` runs, and under `others` what
+ * the rest of the machine spent meanwhile (other processes, the kernel's softirqs): a quiet run
+ * has it near 0.
  *
  * @example
  * ```ts
@@ -29,8 +49,11 @@ export function processCpuSeconds(pid: number): number {
  * ```
  */
 export async function withCpu<T>(pids: Record<string, number>, work: () => Promise<T>): Promise<{ value: T; cpu: Record<string, number> }> {
-  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuSeconds(pid)]));
+  const read = (): Record<string, number> => ({ ...Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuSeconds(pid)])), machine: machineBusySeconds() });
+  const before = read();
   const value = await work();
-  const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuSeconds(pid) - (before[name] ?? 0)]));
+  const after = read();
+  const cpu = Object.fromEntries(Object.keys(pids).map((name) => [name, (after[name] ?? 0) - (before[name] ?? 0)]));
+  cpu.others = (after.machine ?? 0) - (before.machine ?? 0) - Object.values(cpu).reduce((a, b) => a + b, 0);
   return { value, cpu };
 }

@@ -1,6 +1,6 @@
 // Rate limits per caller: at most `max` requests per window of `windowMs`, counted per key (the
 // API key of an X-Api-Key header or of an ICAT+ `dataacquisition/{apiKey}/…` path, else the
-// client address) in a Map that is dropped whole when the window ends. One window for all keys
+// client address) in Maps that are dropped whole when the window ends. One window for all keys
 // keeps the hook to a Map look-up and an increment: @fastify/rate-limit's store, async hook and
 // per-key timers were the largest hook cost of the cached look-up in tools/bench/server. The
 // answer is that plugin's: x-ratelimit-limit, -remaining and -reset (seconds) on every limited
@@ -33,19 +33,38 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
+/** A caller's use of the current window. */
+interface Budget {
+  used: number;
+}
+
 /**
- * The key a request counts against: its API key (X-Api-Key header, or the ICAT+ path's), else its address.
- *
- * @example
- * ```ts
- * rateKey(req); // "key:elogbook-…" or "ip:127.0.0.1"
- * ```
+ * The budgets of one window: per API key (an X-Api-Key header or the ICAT+ path's key, one budget
+ * either way), else per client address. Two maps rather than one keyed by "key:…"/"ip:…": the key
+ * is looked up as the request holds it (V8 keeps a string's hash, so the route's own look-up of
+ * the same key is free), where a prefixed copy would be built and hashed on every request.
  */
-export function rateKey(req: FastifyRequest): string {
+class Window {
+  readonly keys = new Map<string, Budget>();
+  readonly addresses = new Map<string, Budget>();
+  readonly end: number;
+  constructor(end: number) {
+    this.end = end;
+  }
+}
+
+function budgetOf(map: Map<string, Budget>, key: string): Budget {
+  let budget = map.get(key);
+  if (budget === undefined) map.set(key, (budget = { used: 0 }));
+  return budget;
+}
+
+/** The API key a request counts against (X-Api-Key header, or the ICAT+ path's), if any. */
+function apiKeyOf(req: FastifyRequest): string | undefined {
   const header = req.headers["x-api-key"];
-  if (typeof header === "string" && header) return `key:${header}`;
+  if (typeof header === "string" && header) return header;
   const apiKey = (req.params as { apiKey?: unknown } | undefined)?.apiKey;
-  return typeof apiKey === "string" && apiKey ? `key:${apiKey}` : `ip:${req.ip}`;
+  return typeof apiKey === "string" && apiKey ? apiKey : undefined;
 }
 
 /**
@@ -62,23 +81,19 @@ export function rateKey(req: FastifyRequest): string {
 export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions): onRequestHookHandler {
   const now = o.now ?? Date.now;
   const limit = String(o.max);
-  let counts = new Map<string, number>();
-  let windowEnd = now() + o.windowMs;
+  let window = new Window(now() + o.windowMs);
 
   const hook = (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const t = now();
-    if (t >= windowEnd) {
-      counts = new Map();
-      windowEnd = t + o.windowMs;
-    }
-    const key = rateKey(req);
-    const used = (counts.get(key) ?? 0) + 1;
-    counts.set(key, used);
-    const reset = String(Math.ceil((windowEnd - t) / 1000));
-    void reply.header("x-ratelimit-limit", limit).header("x-ratelimit-remaining", String(Math.max(0, o.max - used))).header("x-ratelimit-reset", reset);
+    if (t >= window.end) window = new Window(t + o.windowMs);
+    const reset = String(Math.ceil((window.end - t) / 1000));
+    const apiKey = apiKeyOf(req);
+    const budget = apiKey === undefined ? budgetOf(window.addresses, req.ip) : budgetOf(window.keys, apiKey);
+    const used = ++budget.used;
+    void reply.header("x-ratelimit-limit", limit).header("x-ratelimit-remaining", String(used < o.max ? o.max - used : 0)).header("x-ratelimit-reset", reset);
     if (used <= o.max) return done();
     void reply.header("retry-after", reset);
-    done(new RequestError(429, "RATE_LIMITED", `more than ${o.max} requests in ${o.windowMs / 1000} s from this ${key.startsWith("key:") ? "API key" : "address"}: retry in ${reset} s`));
+    done(new RequestError(429, "RATE_LIMITED", `more than ${o.max} requests in ${o.windowMs / 1000} s from this ${apiKey === undefined ? "address" : "API key"}: retry in ${reset} s`));
   };
   app.addHook("onRoute", (route) => {
     if (route.config?.rateLimit !== false) route.onRequest = [hook, ...hooksOf(route.onRequest)];
