@@ -1,6 +1,6 @@
 // Runs one command under /usr/bin/time -v and returns its output, wall time and peak RSS.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { machineCpuTimes } from "../shared/process-cpu.ts";
 
 /** What one measured run produced. */
 export interface Measured {
@@ -21,12 +21,6 @@ function wallSeconds(text: string): number {
   return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
 }
 
-function cpuTimes(): { idle: number; total: number } {
-  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1).map(Number);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return { idle, total: fields.reduce((a, b) => a + b, 0) };
-}
-
 /**
  * Waits (up to `maxWaitMs`) until the machine's CPUs are at least 90% idle over half a second:
  * other processes on a shared machine skew a comparison between a C client and a Node one.
@@ -43,13 +37,13 @@ export function waitForQuiet(maxWaitMs = 60_000): number {
   do {
     let a: { idle: number; total: number };
     try {
-      a = cpuTimes();
+      a = machineCpuTimes();
     } catch {
       return 1;
     }
     spawnSync("sleep", ["0.5"]);
-    const b = cpuTimes();
-    idle = (b.idle - a.idle) / Math.max(1, b.total - a.total);
+    const b = machineCpuTimes();
+    idle = (b.idle - a.idle) / Math.max(0.01, b.total - a.total);
   } while (idle < 0.9 && Date.now() < deadline);
   return idle;
 }

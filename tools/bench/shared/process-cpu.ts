@@ -21,8 +21,23 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds all CPUs of the machine have been busy so far (Linux /proc/stat: everything but
- * idle and iowait); NaN off Linux.
+ * The machine's CPU time so far, summed over all CPUs (Linux /proc/stat, USER_HZ 100): idle
+ * (idle + iowait) and total, in seconds. The first eight fields only: guest time is already
+ * counted in user time. Throws off Linux.
+ *
+ * @example
+ * ```ts
+ * const { idle, total } = machineCpuTimes();
+ * ```
+ */
+export function machineCpuTimes(): { idle: number; total: number } {
+  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1, 9).map(Number);
+  return { idle: ((fields[3] ?? 0) + (fields[4] ?? 0)) / 100, total: fields.reduce((a, b) => a + b, 0) / 100 };
+}
+
+/**
+ * CPU seconds all CPUs of the machine have been busy so far (everything but idle and iowait);
+ * NaN off Linux.
  *
  * @example
  * ```ts
@@ -31,8 +46,8 @@ export function processCpuSeconds(pid: number): number {
  */
 export function machineBusySeconds(): number {
   try {
-    const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1, 9).map(Number);
-    return (fields.reduce((a, b) => a + b, 0) - (fields[3] ?? 0) - (fields[4] ?? 0)) / 100;
+    const { idle, total } = machineCpuTimes();
+    return total - idle;
   } catch {
     return Number.NaN;
   }
