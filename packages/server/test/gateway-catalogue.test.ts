@@ -88,7 +88,12 @@ describe("catalogue routes", () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: "ok", checks: { icat: { ok: true }, ids: { ok: true } } });
     const metrics = await (await get("/metrics")).text();
-    expect(metrics).toMatch(/catkit_http_requests_total\{route="\/api\/v1\/datasets"/);
+    expect(metrics).toMatch(/catkit_http_requests_total\{route="\/api\/v1\/datasets",method="GET",status="200"\} [1-9]/);
+    // Refused by validation, unmatched, and a route left out of the rate limit: each counted too.
+    expect(metrics).toMatch(/catkit_http_requests_total\{route="\/api\/v1\/datasets",method="GET",status="400"\} [1-9]/);
+    expect(metrics).toMatch(/catkit_http_requests_total\{route="unmatched",method="GET",status="404"\} [1-9]/);
+    expect(metrics).toMatch(/catkit_http_requests_total\{route="\/health",method="GET",status="200"\} 1\n/);
+    expect(metrics).toMatch(/catkit_http_request_duration_seconds_count\{route="\/api\/v1\/datasets",method="GET"\} [1-9]/);
   });
 
   it("logs one line per request, with its method, URL (secrets redacted) and status; never a session id", async () => {

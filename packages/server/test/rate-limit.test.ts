@@ -42,6 +42,14 @@ describe("the gateway's rate limit", () => {
     expect((await lookup(KEY_B)).status).toBe(200);
   });
 
+  it("counts an unknown path key against the caller's address, not a budget of its own", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await lookup(`not-a-key-${i}-0000000000000000`)).status);
+    // 403 for each unknown key while the address has budget left, then 429.
+    expect(statuses.slice(0, 3)).toEqual([403, 403, 403]);
+    expect(statuses[3]).toBe(429);
+  });
+
   it("leaves /health and /metrics out, and counts them nowhere", async () => {
     for (let i = 0; i < 5; i++) {
       const res = await fetch(`${world.server.url}/metrics`);
@@ -53,11 +61,11 @@ describe("the gateway's rate limit", () => {
 });
 
 describe("registerRateLimit", () => {
-  it("gives every key a new budget when the window ends, and counts callers without a key by address", async () => {
+  it("gives every key a new budget when the window ends, and counts callers without a configured key by address", async () => {
     let now = 1_000_000;
     const app = Fastify();
     app.setErrorHandler(replyError);
-    registerRateLimit(app, { max: 2, windowMs: 10_000, now: () => now });
+    registerRateLimit(app, { max: 2, windowMs: 10_000, now: () => now, apiKeys: new Set(["k"]) });
     app.get("/x", () => "ok");
     const hit = async (headers: Record<string, string> = {}) => {
       const res = await app.inject({ url: "/x", headers });
@@ -67,6 +75,8 @@ describe("registerRateLimit", () => {
     now += 4_000;
     expect(await hit()).toEqual([200, "0", "6"]);
     expect(await hit()).toEqual([429, "0", "6"]);
+    // A made-up key is not a way round the limit: it counts against the address.
+    expect(await hit({ "x-api-key": "made-up" })).toEqual([429, "0", "6"]);
     expect(await hit({ "x-api-key": "k" })).toEqual([200, "1", "6"]);
     now += 6_000;
     expect(await hit()).toEqual([200, "1", "10"]);

@@ -89,7 +89,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       done();
     }];
   });
-  const limit = registerRateLimit(app, config.gateway.rateLimit);
+  const limit = registerRateLimit(app, { ...config.gateway.rateLimit, apiKeys: new Set(config.gateway.apiKeys) });
   const recordUnmatched = recorder("unmatched");
   app.setNotFoundHandler({ preHandler: limit }, (req, reply) => {
     void reply.code(404).send({ statusCode: 404, code: "NOT_FOUND", message: `no route ${req.method} ${req.url.split("?")[0]}` });

@@ -84,8 +84,8 @@ export function dataAcquisitionRoutes(app: FastifyInstance, deps: DataAcquisitio
   // Not async: a cache hit is answered in the same tick, without a promise.
   app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/investigation", { schema: { ...schema, summary: "ICAT+ investigations of a proposal on a beamline (cached)" } }, (req, reply) => {
     const service = checked(deps, req);
-    const q = { instrumentName: req.query.instrumentName ?? null, investigationName: req.query.investigationName ?? null };
-    const key = `${q.instrumentName}\u0000${q.investigationName}`;
+    const { instrumentName = null, investigationName = null } = req.query;
+    const key = `${instrumentName}\u0000${investigationName}`;
     void reply.header("content-type", "application/json; charset=utf-8");
     const hit = deps.cache.peek(key);
     if (hit !== undefined) {
@@ -94,7 +94,7 @@ export function dataAcquisitionRoutes(app: FastifyInstance, deps: DataAcquisitio
     }
     return deps.cache.load(key, async () => {
       await service.ready();
-      return investigations(service.icat, q);
+      return investigations(service.icat, { instrumentName, investigationName });
     });
   });
 
