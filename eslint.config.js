@@ -7,7 +7,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", "**/.nx/**", "**/.cache/**"] },
+  { ignores: ["**/dist/**", "packages/*/dist-*/**", "**/node_modules/**", "**/coverage/**", "**/.nx/**", "**/.cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

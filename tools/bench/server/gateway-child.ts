@@ -1,11 +1,16 @@
 // Bench child: a catkit gateway over the sandboxes of sandbox-child.ts (their URLs read from the
 // JSON file named by argv[2]), in a process of its own, accepting the e-logbook API key argv[3].
-// Prints `origin=<gateway>`.
+// Prints `origin=<gateway>`. With argv[4], the gateway comes from that build of @catkit/server
+// (a dist directory: head-to-head.ts compares two builds) instead of the workspace's.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createLogger, loadServerConfig, startServer } from "@catkit/server";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type * as Server from "@catkit/server";
 import { profileOnSignal } from "../shared/profile-window.ts";
+
+const build = process.argv[4];
+const { createLogger, loadServerConfig, startServer } = (await import(build ? pathToFileURL(join(resolve(build), "index.js")).href : "@catkit/server")) as typeof Server;
 
 const info = JSON.parse(readFileSync(process.argv[2] ?? "sandbox-info.json", "utf8")) as { icatUrl: string; idsUrl: string };
 const dir = mkdtempSync(join(tmpdir(), "catkit-bench-gateway-"));
