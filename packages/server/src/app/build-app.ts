@@ -83,7 +83,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   // Metrics and rate limits are hooks of each route, added as routes are registered (route-hooks.ts).
   const recorder = requestRecorder(metrics);
   app.addHook("onRoute", (route) => {
-    const record = recorder(route.url);
+    const record = recorder(route.config?.keyRoute?.pattern ?? route.url);
     route.onResponse = [...hooksOf(route.onResponse), (req, reply, done) => {
       record(req.method, reply.statusCode, reply.elapsedTime / 1000);
       done();

@@ -90,12 +90,11 @@ export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions): on
   let resetSeconds = -1;
   let reset = "";
 
-  const hook = (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+  const charge = (apiKey: string | undefined, req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const t = now();
     if (t >= window.end) window = new Window(t + o.windowMs);
     const seconds = Math.ceil((window.end - t) / 1000);
     if (seconds !== resetSeconds) reset = String((resetSeconds = seconds));
-    const apiKey = apiKeyOf(req, o.apiKeys);
     const budget = apiKey === undefined ? budgetOf(window.addresses, req.ip) : budgetOf(window.keys, apiKey);
     const used = ++budget.used;
     void reply.header("x-ratelimit-limit", limit).header("x-ratelimit-remaining", String(used < o.max ? o.max - used : 0)).header("x-ratelimit-reset", reset);
@@ -103,8 +102,13 @@ export function registerRateLimit(app: FastifyInstance, o: RateLimitOptions): on
     void reply.header("retry-after", reset);
     done(new RequestError(429, "RATE_LIMITED", `more than ${o.max} requests in ${o.windowMs / 1000} s from this ${apiKey === undefined ? "address" : "API key"}: retry in ${reset} s`));
   };
+  const hook = (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => charge(apiKeyOf(req, o.apiKeys), req, reply, done);
   app.addHook("onRoute", (route) => {
-    if (route.config?.rateLimit !== false) route.onRequest = [hook, ...hooksOf(route.onRequest)];
+    if (route.config?.rateLimit === false) return;
+    // A route whose path is a configured key charges that key, with no look-up per request.
+    const apiKey = route.config?.keyRoute?.apiKey;
+    const own: onRequestHookHandler = apiKey === undefined ? hook : (req, reply, done) => charge(apiKey, req, reply, done);
+    route.onRequest = [own, ...hooksOf(route.onRequest)];
   });
   return hook;
 }

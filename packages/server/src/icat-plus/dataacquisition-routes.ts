@@ -2,12 +2,13 @@
 // sandbox answers them: POST dataacquisition/{apiKey}/notification|base64 (e-logbook events),
 // GET dataacquisition/{apiKey}/investigation|dataset. 403 for an unknown key, 400 for a body that
 // is not JSON or an investigation that does not exist. Reads use the service ICAT account.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { RequestError } from "../app/error-reply.js";
 import type { ServiceIcat } from "../app/service-icat.js";
 import type { EventTarget, LogbookService } from "../logbook/logbook-service.js";
 import type { InvestigationCache } from "./investigation-cache.js";
 import { datasets, investigations } from "./icat-plus-views.js";
+import { keyRoutes } from "./key-routes.js";
 
 type Query = Record<string, string | undefined>;
 
@@ -24,12 +25,6 @@ export interface DataAcquisitionDeps {
   service: ServiceIcat | undefined;
   logbook: LogbookService;
   cache: InvestigationCache;
-}
-
-function checked(deps: DataAcquisitionDeps, req: FastifyRequest<{ Params: { apiKey: string } }>): ServiceIcat {
-  if (!deps.apiKeys.has(req.params.apiKey)) throw new RequestError(403, "INVALID_API_KEY", "Invalid API key");
-  if (!deps.service) throw new RequestError(501, "NOT_CONFIGURED", "this gateway has no ICAT service account (icat.ingester) for API-key routes");
-  return deps.service;
 }
 
 /** Where an event posted with these query parameters goes (ICAT+'s rules, read with the service account). */
@@ -62,11 +57,10 @@ export function dataAcquisitionRoutes(app: FastifyInstance, deps: DataAcquisitio
   // Any content type reaches the handler, which answers 400 for non-JSON as ICAT+ does (not 415).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
-  const schema = { tags: ["icat-plus"], hide: false };
+  const tags = ["icat-plus"];
 
   for (const endpoint of ["notification", "base64"] as const) {
-    app.post<{ Params: { apiKey: string }; Querystring: Query; Body: string }>(`/dataacquisition/:apiKey/${endpoint}`, { schema: { ...schema, summary: `ICAT+ e-logbook ${endpoint}` } }, async (req) => {
-      const service = checked(deps, req);
+    keyRoutes(app, deps, "POST", endpoint, { tags, summary: `ICAT+ e-logbook ${endpoint}` }, async (service, req) => {
       if (!(req.headers["content-type"] ?? "").startsWith("application/json")) throw new RequestError(400, "BAD_REQUEST", "Content-Type must be application/json");
       let body: unknown;
       try {
@@ -82,8 +76,7 @@ export function dataAcquisitionRoutes(app: FastifyInstance, deps: DataAcquisitio
   }
 
   // Not async: a cache hit is answered in the same tick, without a promise.
-  app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/investigation", { schema: { ...schema, summary: "ICAT+ investigations of a proposal on a beamline (cached)" } }, (req, reply) => {
-    const service = checked(deps, req);
+  keyRoutes(app, deps, "GET", "investigation", { tags, summary: "ICAT+ investigations of a proposal on a beamline (cached)" }, (service, req, reply) => {
     const { instrumentName = null, investigationName = null } = req.query;
     const key = `${instrumentName}\u0000${investigationName}`;
     void reply.header("content-type", "application/json; charset=utf-8");
@@ -98,8 +91,7 @@ export function dataAcquisitionRoutes(app: FastifyInstance, deps: DataAcquisitio
     });
   });
 
-  app.get<{ Params: { apiKey: string }; Querystring: Query }>("/dataacquisition/:apiKey/dataset", { schema: { ...schema, summary: "ICAT+ datasets of an investigation" } }, async (req) => {
-    const service = checked(deps, req);
+  keyRoutes(app, deps, "GET", "dataset", { tags, summary: "ICAT+ datasets of an investigation" }, async (service, req) => {
     await service.ready();
     return datasets(service.icat, { investigationIds: req.query.investigationId ?? null });
   });
