@@ -16,22 +16,21 @@ import autocannon from "autocannon";
 import { startChildServer, type ChildServer } from "../shared/child-server.ts";
 import { pinLoadGenerator } from "../shared/cpu-pinning.ts";
 import { markdownTable, median } from "../shared/table.ts";
+import { BENCH_API_KEY, LOOKUP_PATH } from "./lookup-request.ts";
 
 const [A, B] = process.argv.slice(2);
 if (!A || !B) throw new Error("usage: node bench/server/head-to-head.ts <dist A> <dist B>");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const TOKEN = "elogbook-bench-00000000000000000000";
 const here = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const log = (text: string) => process.stderr.write(`head-to-head: ${text}\n`);
-const lookup = `/dataacquisition/${TOKEN}/investigation?instrumentName=EDDI&investigationName=12100409-ST`;
 
 /** Answers of each of the two builds, started in this order, loaded at once: the median ratio second/first. */
 async function race(first: string, second: string, info: string, cpu: number | undefined): Promise<number> {
   const gateways: ChildServer[] = [];
   try {
-    for (const build of [first, second]) gateways.push(await startChildServer(here("gateway-child.ts"), [info, TOKEN, build], { cpu }));
-    const load = (seconds: number) => Promise.all(gateways.map((g) => autocannon({ url: `${g.origin}${lookup}`, connections: 10, duration: seconds })));
+    for (const build of [first, second]) gateways.push(await startChildServer(here("gateway-child.ts"), [info, BENCH_API_KEY, build], { cpu }));
+    const load = (seconds: number) => Promise.all(gateways.map((g) => autocannon({ url: `${g.origin}${LOOKUP_PATH}`, connections: 10, duration: seconds })));
     await load(2); // warm the caches and the JIT
     const ratios: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {

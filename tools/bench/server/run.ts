@@ -24,6 +24,7 @@ import { pinLoadGenerator } from "../shared/cpu-pinning.ts";
 import { profiledWindow } from "../shared/profile-window.ts";
 import { withCpu } from "../shared/process-cpu.ts";
 import { runIngestBench } from "./ingest-bench.ts";
+import { BENCH_API_KEY, LOOKUP_PATH } from "./lookup-request.ts";
 
 // Look-ups: many short alternating rounds, so that each catkit round has a reference round next to
 // it (this VM's speed drifts by ±10 % over seconds; a ratio of neighbours drifts far less).
@@ -32,7 +33,6 @@ const LOOKUP_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CASES = new Set((process.env.BENCH_ONLY ?? "lookup,download,ingest").split(",").map((c) => c.trim()));
 for (const c of CASES) if (!["lookup", "download", "ingest"].includes(c)) throw new Error(`BENCH_ONLY: unknown case ${c} (lookup, download, ingest)`);
-const TOKEN = "elogbook-bench-00000000000000000000";
 const here = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const log = (text: string) => process.stderr.write(`bench server: ${text}\n`);
 const rows: Row[] = [];
@@ -88,14 +88,14 @@ async function gatewayBench(): Promise<void> {
   notes.push(`look-up and download: ${pinning.note}`);
   const cpu = pinning.servers;
   const sandbox = await startChildServer(here("sandbox-child.ts"), [join(work, "info.json")], { cpu });
-  const gateway = await startChildServer(here("gateway-child.ts"), [join(work, "info.json"), TOKEN], { cpu });
+  const gateway = await startChildServer(here("gateway-child.ts"), [join(work, "info.json"), BENCH_API_KEY], { cpu });
   // The reference needs no catkit source: it never runs with the source launch's module hooks,
   // which make every request of a fastify app dearer (README, "Benchmark").
   const hello = await startChildServer(here("hello-child.ts"), [], { cpu, nodeArgs: [] });
   try {
     const info = JSON.parse(await readFile(join(work, "info.json"), "utf8")) as { fileId: number; sessionId: string; idsUrl: string };
     if (CASES.has("lookup")) {
-      const url = `${gateway.origin}/dataacquisition/${TOKEN}/investigation?instrumentName=EDDI&investigationName=12100409-ST`;
+      const url = `${gateway.origin}${LOOKUP_PATH}`;
       await rps(url); // warm the cache and the JIT
       await rps(`${hello.origin}/hello`);
       rows.push(await compare({
