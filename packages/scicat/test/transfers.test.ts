@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { lstat, mkdir, readFile, readlink, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +64,8 @@ describe("CopyFileTransfer and LinkFileTransfer downloads", () => {
     await expect(client.downloadFiles(dataset(), { target: join(dir.path, "aborted"), signal: ac.signal })).rejects.toBeInstanceOf(AbortError);
     const missing = new Dataset({ type: "raw", pid: "p/1", sourceFolder: server, origDatablocks: [{ checksumAlgorithm: "md5", files: [{ remotePath: "nope.bin", size: 1 }] }] });
     await expect(client.downloadFiles(missing, { target: join(dir.path, "missing") })).rejects.toMatchObject({ code: ScicatErrorCode.Transfer });
+    // Nothing was received, so no empty .part is left behind.
+    expect(existsSync(join(dir.path, "missing", "nope.bin.part"))).toBe(false);
   });
 
   it("uses checksumAlgorithm to override a block's algorithm", async () => {

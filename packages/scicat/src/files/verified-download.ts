@@ -54,21 +54,30 @@ export async function downloadVerified(target: string, open: (offset: number) =>
   if (hash && offset > 0) {
     for await (const chunk of createReadStream(part, { end: offset - 1 }) as AsyncIterable<Buffer>) hash.update(chunk);
   }
-  const source = await open(offset);
-  // A failure here keeps the .part file, so the next attempt resumes from its length.
+  // The sink is opened first and the source is read as soon as it is opened: a Readable that
+  // fails to open (a missing remote file) emits its error on a later tick, and with an await in
+  // between nothing would be listening yet, so the error would escape as an uncaught exception.
+  // A failure keeps the .part file, so the next attempt resumes from its length, unless this
+  // attempt started it and wrote nothing.
   const sink = await openFile(part, offset > 0 ? "a" : "w");
+  let received = 0;
   try {
+    const source = await open(offset);
     for await (const chunk of source) {
       if (options.signal?.aborted) throw new AbortError(`download of ${target} aborted`);
       hash?.update(chunk);
+      received += chunk.length;
       options.onBytes?.(chunk.length);
       // awaited before the next chunk is asked for: the source may reuse the chunk's memory
       await writeFully(sink, chunk, null);
     }
     if (options.signal?.aborted) throw new AbortError(`download of ${target} aborted`);
-  } finally {
+  } catch (err) {
     await sink.close();
+    if (offset === 0 && received === 0) await rm(part, { force: true });
+    throw err;
   }
+  await sink.close();
   const digest = hash?.digest("hex");
   if (digest !== undefined && expected.checksum !== undefined && digest !== expected.checksum.toLowerCase()) {
     await rm(part, { force: true });
